@@ -1,0 +1,54 @@
+"""The domain of customer-journey workshops. Imports nothing of the app."""
+
+from .action import ACTION_STATUSES, Action, ActionStatus
+from .arena import ArenaNote, ArenaRound, Customer, CustomerArena, Staff, default_rounds
+from .base import Item, Model, new_id
+from .bundle import Document, ReferenceProblem, Session, WorkshopBundle
+from .empathy import SECTIONS, WORKING_ORDER, EmpathyItem, EmpathyMap, Section, Valence
+from .gemba import OBSERVATION_KINDS, WASTES, GembaWalk, Observation, Observer, RouteStep, Waste
+from .persona import Persona
+from .phases import CUSTOM, LANGUAGES, PRESETS, Language, Phase, PhasePreset
+from .workshop import Kpi, Scope, Touchpoint, Workshop
+
+__all__ = [
+    "ACTION_STATUSES",
+    "CUSTOM",
+    "LANGUAGES",
+    "OBSERVATION_KINDS",
+    "PRESETS",
+    "SECTIONS",
+    "WASTES",
+    "WORKING_ORDER",
+    "Action",
+    "ActionStatus",
+    "ArenaNote",
+    "ArenaRound",
+    "Customer",
+    "CustomerArena",
+    "Document",
+    "EmpathyItem",
+    "EmpathyMap",
+    "GembaWalk",
+    "Item",
+    "Kpi",
+    "Language",
+    "Model",
+    "Observation",
+    "Observer",
+    "Persona",
+    "Phase",
+    "PhasePreset",
+    "ReferenceProblem",
+    "RouteStep",
+    "Scope",
+    "Section",
+    "Session",
+    "Staff",
+    "Touchpoint",
+    "Valence",
+    "Waste",
+    "Workshop",
+    "WorkshopBundle",
+    "default_rounds",
+    "new_id",
+]

@@ -1,0 +1,26 @@
+"""Actions: the improvements a workshop commits to, traceable to their evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from .base import Id, Item, Line, Text
+
+ActionStatus = Literal["open", "in-progress", "done", "dropped"]
+ACTION_STATUSES: tuple[ActionStatus, ...] = ("open", "in-progress", "done", "dropped")
+
+
+class Action(Item):
+    text: Text = Field(min_length=1)
+    owner: Line = ""
+    due: dt.date | None = None
+    status: ActionStatus = "open"
+    sources: list[Id] = []
+    """Ids of the notes, items or observations this action came from."""
+
+    @classmethod
+    def id_prefix(cls) -> str:
+        return "act"

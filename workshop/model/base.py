@@ -1,0 +1,76 @@
+"""Shared building blocks of the domain model: strict models, stable ids, clean text."""
+
+from __future__ import annotations
+
+import re
+import secrets
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"
+
+
+def new_id(prefix: str) -> str:
+    """A short random id; stable once written, so merges and diffs can key on it."""
+    return f"{prefix}-{secrets.token_hex(6)}"
+
+
+def _normalise_newlines(value: str) -> str:
+    # One newline convention keeps TOML multiline strings readable and round trips exact.
+    return value.replace("\r\n", "\n").replace("\r", "\n")
+
+
+Text = Annotated[str, AfterValidator(_normalise_newlines)]
+"""Free text as the user typed it, with newlines normalised to \\n."""
+
+Line = Annotated[str, AfterValidator(lambda v: _normalise_newlines(v).strip())]
+"""A one-line label (name, title): surrounding white space is not meaningful."""
+
+RequiredLine = Annotated[Line, Field(min_length=1)]
+Id = Annotated[str, Field(pattern=ID_PATTERN)]
+Emotion = Annotated[int, Field(ge=-2, le=2)]
+Severity = Annotated[int, Field(ge=1, le=5)]
+
+_TAG = re.compile(r"^[^\s#@!]+$")
+
+
+def _check_tag(value: str) -> str:
+    value = value.strip().lstrip("#").lower()
+    if not _TAG.match(value):
+        raise ValueError("a tag is one word without spaces, '#', '@' or '!'")
+    return value
+
+
+Tag = Annotated[str, AfterValidator(_check_tag)]
+
+
+class Model(BaseModel):
+    """Base of every domain model.
+
+    Unknown keys are refused on purpose: in a hand-edited file an unknown key is far more
+    often a typo than data, and the store names it in the error.
+    """
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, validate_default=False)
+
+
+class Item(Model):
+    """Anything with a stable id: notes, observations, actions, participants, steps."""
+
+    id: Id
+
+    @model_validator(mode="before")
+    @classmethod
+    def _give_new_items_an_id(cls, data: Any, info: ValidationInfo) -> Any:
+        # Code that creates an item gets a fresh id; a file must carry its ids, or a
+        # second load would give the same item another id and merges would duplicate it.
+        if isinstance(data, dict) and "id" not in data:
+            from_file = bool(info.context and info.context.get("from_file"))
+            if not from_file:
+                data = {"id": new_id(cls.id_prefix()), **data}
+        return data
+
+    @classmethod
+    def id_prefix(cls) -> str:
+        return cls.__name__.lower()[:8]

@@ -1,0 +1,141 @@
+"""A workshop with everything in it, and the rules that span its files."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from .arena import CustomerArena
+from .base import Item
+from .empathy import EmpathyMap
+from .gemba import GembaWalk
+from .persona import Persona
+from .workshop import Workshop
+
+Document = Workshop | Persona | EmpathyMap | CustomerArena | GembaWalk
+Session = EmpathyMap | CustomerArena | GembaWalk
+
+
+@dataclass(frozen=True)
+class ReferenceProblem:
+    """A rule broken across documents: which document, which field, what is wrong."""
+
+    document: Document
+    field: str
+    message: str
+
+
+@dataclass
+class WorkshopBundle:
+    workshop: Workshop
+    personas: list[Persona] = field(default_factory=list)
+    empathy_maps: list[EmpathyMap] = field(default_factory=list)
+    arenas: list[CustomerArena] = field(default_factory=list)
+    walks: list[GembaWalk] = field(default_factory=list)
+
+    def documents(self) -> Iterator[Document]:
+        yield self.workshop
+        yield from self.personas
+        yield from self.sessions()
+
+    def sessions(self) -> Iterator[Session]:
+        yield from self.empathy_maps
+        yield from self.arenas
+        yield from self.walks
+
+    def note_count(self) -> int:
+        return (
+            sum(len(m.items) for m in self.empathy_maps)
+            + sum(len(round_.notes) for a in self.arenas for round_ in a.rounds)
+            + sum(len(w.observations) for w in self.walks)
+        )
+
+    def persona(self, persona_id: str) -> Persona | None:
+        return next((p for p in self.personas if p.id == persona_id), None)
+
+    def check_references(self) -> list[ReferenceProblem]:
+        """Phases, personas, touchpoints, action sources and ids across all files."""
+        problems: list[ReferenceProblem] = []
+        phases = {phase.key for phase in self.workshop.phase_list()}
+        touchpoints = {tp.id for tp in self.workshop.touchpoints}
+        persona_ids = {persona.id for persona in self.personas}
+
+        def check_phase(doc: Document, path: str, phase: str | None) -> None:
+            if phase is not None and phase not in phases:
+                problems.append(
+                    ReferenceProblem(
+                        doc,
+                        path,
+                        f'phase "{phase}" is not a phase of this workshop '
+                        f"(expected one of: {', '.join(sorted(phases))})",
+                    )
+                )
+
+        ws = self.workshop
+        for i, tp in enumerate(ws.touchpoints):
+            check_phase(ws, f"touchpoints.{i}.phase", tp.phase)
+        for i, kpi in enumerate(ws.kpis):
+            check_phase(ws, f"kpis.{i}.phase", kpi.phase)
+        for empathy in self.empathy_maps:
+            if empathy.persona not in persona_ids:
+                problems.append(
+                    ReferenceProblem(empathy, "persona", f'persona "{empathy.persona}" does not exist')
+                )
+            for i, item in enumerate(empathy.items):
+                check_phase(empathy, f"items.{i}.phase", item.phase)
+        for arena in self.arenas:
+            for r, round_ in enumerate(arena.rounds):
+                for n, note in enumerate(round_.notes):
+                    check_phase(arena, f"rounds.{r}.notes.{n}.phase", note.phase)
+                    if note.touchpoint is not None and note.touchpoint not in touchpoints:
+                        problems.append(
+                            ReferenceProblem(
+                                arena,
+                                f"rounds.{r}.notes.{n}.touchpoint",
+                                f'touchpoint "{note.touchpoint}" is not a touchpoint of this workshop',
+                            )
+                        )
+        for walk in self.walks:
+            for i, step in enumerate(walk.route):
+                check_phase(walk, f"route.{i}.phase", step.phase)
+
+        owners: dict[str, Document] = {}
+        for doc in self.documents():
+            for path, item in _items(doc):
+                if item.id in owners:
+                    problems.append(ReferenceProblem(doc, f"{path}.id", f'id "{item.id}" is used twice'))
+                else:
+                    owners[item.id] = doc
+        for doc in self.documents():
+            for path, action in _actions(doc):
+                for s, source in enumerate(action.sources):
+                    if source not in owners:
+                        problems.append(
+                            ReferenceProblem(
+                                doc,
+                                f"{path}.sources.{s}",
+                                f'source "{source}" is not an item of this workshop',
+                            )
+                        )
+        return problems
+
+
+def _items(doc: Document) -> Iterator[tuple[str, Item]]:
+    """Every item with an id in a document, with its dotted field path."""
+    yield "", doc
+    for name in type(doc).model_fields:
+        value = getattr(doc, name)
+        if isinstance(value, list):
+            for i, element in enumerate(value):
+                if isinstance(element, Item):
+                    yield f"{name}.{i}", element
+    if isinstance(doc, CustomerArena):
+        for r, round_ in enumerate(doc.rounds):
+            for n, note in enumerate(round_.notes):
+                yield f"rounds.{r}.notes.{n}", note
+
+
+def _actions(doc: Document) -> Iterator[tuple[str, object]]:
+    for field_name in ("actions", "commitments"):
+        for i, action in enumerate(getattr(doc, field_name, [])):
+            yield f"{field_name}.{i}", action

@@ -1,0 +1,123 @@
+"""The workshop itself: one journey for one product, service or department."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from .action import Action
+from .base import Item, Line, Model, RequiredLine, Text
+from .phases import CUSTOM, PRESETS, Language, Phase
+
+TouchpointStage = Literal["pre-purchase", "purchase", "post-purchase"]
+KpiKind = Literal["nps", "ces", "csat", "conversion", "custom"]
+
+KPI_RANGES: dict[str, tuple[float, float]] = {
+    "nps": (-100, 100),
+    "ces": (1, 7),
+    "csat": (0, 100),
+    "conversion": (0, 100),
+}
+"""Allowed values per KPI kind: NPS score, CES on a 1-7 scale, CSAT and conversion in %."""
+
+
+class Scope(Model):
+    begin: Text = ""
+    end: Text = ""
+
+
+class Touchpoint(Item):
+    name: RequiredLine
+    channel: Line = ""
+    phase: str | None = None
+    stage: TouchpointStage | None = None
+
+    @classmethod
+    def id_prefix(cls) -> str:
+        return "tp"
+
+
+class Kpi(Item):
+    kind: KpiKind
+    phase: str | None = None
+    name: Line = ""
+    unit: Line = ""
+    target: float | None = None
+    measured: float | None = None
+    note: Text = ""
+
+    @model_validator(mode="after")
+    def _within_range(self) -> Kpi:
+        if self.kind == "custom" and not self.name:
+            raise ValueError("name: a custom KPI needs a name")
+        bounds = KPI_RANGES.get(self.kind)
+        if bounds:
+            low, high = bounds
+            for label, value in (("target", self.target), ("measured", self.measured)):
+                if value is not None and not low <= value <= high:
+                    raise ValueError(
+                        f"{label}: {value:g} is outside the {self.kind.upper()} range {low:g}..{high:g}"
+                    )
+        return self
+
+    def label(self) -> str:
+        return self.name or self.kind.upper()
+
+    @classmethod
+    def id_prefix(cls) -> str:
+        return "kpi"
+
+
+class Workshop(Item):
+    title: RequiredLine
+    goal: Text = ""
+    product: Line = Field(default="", description="The product, service or department mapped.")
+    scope: Scope = Scope()
+    language: Language = "nl"
+    phase_model: str = "five-stage"
+    phases: list[Phase] = []
+    """Only for phase_model = "custom": the ordered phases."""
+    dates: list[dt.date] = []
+    facilitator: Line = ""
+    touchpoints: list[Touchpoint] = []
+    kpis: list[Kpi] = []
+    actions: list[Action] = []
+
+    @model_validator(mode="after")
+    def _phases_match_model(self) -> Workshop:
+        if self.phase_model == CUSTOM:
+            if not self.phases:
+                raise ValueError('phases: phase_model "custom" needs at least one [[phases]] entry')
+            keys = [phase.key for phase in self.phases]
+            doubles = sorted({key for key in keys if keys.count(key) > 1})
+            if doubles:
+                raise ValueError(f"phases: phase keys must be unique; repeated: {', '.join(doubles)}")
+        elif self.phase_model in PRESETS:
+            if self.phases:
+                raise ValueError(
+                    f'phases: phases come from preset "{self.phase_model}"; '
+                    'set phase_model = "custom" to define your own'
+                )
+        else:
+            known = ", ".join([*PRESETS, CUSTOM])
+            raise ValueError(
+                f'phase_model: unknown phase_model "{self.phase_model}"; expected one of {known}'
+            )
+        return self
+
+    def phase_list(self) -> list[Phase]:
+        if self.phase_model == CUSTOM:
+            return list(self.phases)
+        return list(PRESETS[self.phase_model].phases)
+
+    def phase_label(self, key: str | None, language: Language | None = None) -> str:
+        for phase in self.phase_list():
+            if phase.key == key:
+                return phase.label(language or self.language)
+        return key or ""
+
+    @classmethod
+    def id_prefix(cls) -> str:
+        return "ws"

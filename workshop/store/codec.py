@@ -1,0 +1,132 @@
+"""Documents to TOML text and back: plain, readable, stable, and checked before writing."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+from pydantic import BaseModel, ValidationError
+
+from .problems import Problem, locate_line, toml_syntax_problem, validation_problems
+
+SCHEMA_VERSION = 1
+"""The version of the file format this code reads and writes."""
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""Parsing is the slow part; a larger file is refused before it can hold up the app."""
+
+
+def _plain(value: Any, in_item: bool = False) -> Any:
+    """TOML has no null, so None goes. Inside list items, empty values are defaults and only
+    add noise; in the document and its tables every key stays, so a file shows where to write."""
+    if isinstance(value, dict):
+        return {
+            key: _plain(item)
+            for key, item in value.items()
+            if item is not None and not (in_item and item in ("", [], {}))
+        }
+    if isinstance(value, list | tuple):
+        return [_plain(item, in_item=True) for item in value]
+    return value
+
+
+def _is_table_array(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(item, dict) for item in value)
+
+
+def _emit(table: dict[str, Any], name: str, chunks: list[str]) -> None:
+    """Write keys first, then sub-tables, then every list of tables as [[name]] blocks.
+
+    tomli-w renders values; the layout is ours, because tomli-w switches short tables to
+    inline form, which would make one added field reflow a whole list in the diff."""
+    literals = {k: v for k, v in table.items() if not isinstance(v, dict) and not _is_table_array(v)}
+    if literals:
+        chunks.append(tomli_w.dumps(literals, multiline_strings=True))
+    for key, value in table.items():
+        path = f"{name}.{key}" if name else key
+        if isinstance(value, dict):
+            chunks.append(f"\n[{path}]\n")
+            _emit(value, path, chunks)
+        elif _is_table_array(value):
+            for item in value:
+                chunks.append(f"\n[[{path}]]\n")
+                _emit(item, path, chunks)
+
+
+def to_toml(document: BaseModel) -> str:
+    data = {"schema_version": SCHEMA_VERSION, **_plain(document.model_dump())}
+    chunks: list[str] = []
+    _emit(data, "", chunks)
+    text = "".join(chunks)
+    tomllib.loads(text)  # never write what we could not read back
+    return text
+
+
+class DecodeResult:
+    """A document read from disk, or the problems that stopped it."""
+
+    __slots__ = ("document", "problems", "text")
+
+    def __init__(self, document: BaseModel | None, problems: list[Problem], text: str | None = None) -> None:
+        self.document = document
+        self.problems = problems
+        self.text = text
+
+
+def read_document(path: Path, model: type[BaseModel]) -> DecodeResult:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            limit = MAX_FILE_BYTES // (1024 * 1024)
+            return DecodeResult(None, [Problem(path, f"file is {size:,} bytes; the limit is {limit} MiB")])
+        raw = path.read_bytes()
+    except OSError as error:
+        return DecodeResult(None, [Problem(path, f"cannot read: {error.strerror or error}")])
+    return decode_document(path, raw, model)
+
+
+def decode_document(path: Path, raw: bytes, model: type[BaseModel]) -> DecodeResult:
+    try:
+        text = raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return DecodeResult(None, [Problem(path, "not valid UTF-8 text", line)])
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        return DecodeResult(None, [toml_syntax_problem(path, str(error))], text)
+    except RecursionError:
+        return DecodeResult(None, [Problem(path, "nested too deeply to be a workshop file")], text)
+    version_problem = _check_version(path, data.pop("schema_version", None), text)
+    if version_problem:
+        return DecodeResult(None, [version_problem], text)
+    try:
+        document = model.model_validate(data, context={"from_file": True})
+    except ValidationError as error:
+        return DecodeResult(None, validation_problems(path, error, text, model), text)
+    except RecursionError:
+        return DecodeResult(None, [Problem(path, "nested too deeply to be a workshop file")], text)
+    return DecodeResult(document, [], text)
+
+
+def _check_version(path: Path, version: Any, text: str) -> Problem | None:
+    # Older versions would be migrated here, one step at a time; version 1 is the first.
+    field = "schema_version"
+    line = locate_line(text, [field]) or 1
+    if version is None:
+        return Problem(path, f"missing; add schema_version = {SCHEMA_VERSION} at the top", 1, None, field)
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        return Problem(
+            path, f"{version!r} is not a known version; expected {SCHEMA_VERSION}", line, None, field
+        )
+    if version > SCHEMA_VERSION:
+        return Problem(
+            path,
+            f"version {version} is newer than this workshop program reads ({SCHEMA_VERSION}); "
+            "upgrade workshop to open it",
+            line,
+            None,
+            field,
+        )
+    return None

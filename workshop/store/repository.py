@@ -1,0 +1,283 @@
+"""The sessions folder on disk: list, load and save workshops, one TOML file per document."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model import (
+    CustomerArena,
+    Document,
+    EmpathyMap,
+    GembaWalk,
+    Persona,
+    Workshop,
+    WorkshopBundle,
+)
+from .atomic import atomic_write_bytes, remove_stale_temp_files
+from .codec import read_document, to_toml
+from .problems import ConflictError, Problem, SaveError, StoreError, locate_line
+from .slug import slugify, unique_slug
+
+WORKSHOP_FILE = "workshop.toml"
+SESSIONS_ENV = "WORKSHOP_SESSIONS"
+TRASH = ".trash"
+NOT_A_WORKSHOP_FILE = (
+    "not a workshop file; expected workshop.toml, persona-*, empathy-*, arena-* or gemba-*.toml"
+)
+
+KINDS: dict[str, type[Document]] = {
+    "persona": Persona,
+    "empathy": EmpathyMap,
+    "arena": CustomerArena,
+    "gemba": GembaWalk,
+}
+"""File name prefix → the document it holds: `persona-anna.toml`, `gemba-poli-route.toml`."""
+
+
+def kind_of(path: Path) -> type[Document] | None:
+    if path.name == WORKSHOP_FILE:
+        return Workshop
+    prefix, dash, _ = path.stem.partition("-")
+    return KINDS.get(prefix) if dash else None
+
+
+def prefix_of(document: Document) -> str:
+    return next(prefix for prefix, kind in KINDS.items() if isinstance(document, kind))
+
+
+def _title_of(document: Document) -> str:
+    return document.name if isinstance(document, Persona) else document.title
+
+
+Fingerprint = tuple[int, int, int]
+
+
+def fingerprint(path: Path) -> Fingerprint | None:
+    """Inode, mtime and size: an atomic save by anyone gives a new inode."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+
+
+@dataclass
+class LoadedWorkshop:
+    """A workshop as loaded: its documents, which file each came from, and what was wrong."""
+
+    slug: str
+    folder: Path
+    bundle: WorkshopBundle | None
+    paths: dict[str, Path] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def path_of(self, document: Document) -> Path | None:
+        return self.paths.get(document.id)
+
+
+@dataclass(frozen=True)
+class WorkshopSummary:
+    slug: str
+    folder: Path
+    title: str
+    personas: int
+    sessions: int
+    notes: int
+    problems: int
+
+
+class SessionStore:
+    """All disk access of the app goes through here; screens and the report never open files."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self._seen: dict[Path, Fingerprint | None] = {}
+
+    # -- reading -------------------------------------------------------------------------
+
+    def workshop_folders(self) -> list[Path]:
+        if not self.root.is_dir():
+            return []
+        return sorted(
+            entry
+            for entry in self.root.iterdir()
+            if entry.is_dir() and not entry.name.startswith(".") and (entry / WORKSHOP_FILE).exists()
+        )
+
+    def list_workshops(self) -> list[WorkshopSummary]:
+        summaries = []
+        for folder in self.workshop_folders():
+            loaded = self.load(folder.name)
+            bundle = loaded.bundle
+            summaries.append(
+                WorkshopSummary(
+                    slug=loaded.slug,
+                    folder=folder,
+                    title=bundle.workshop.title if bundle else folder.name,
+                    personas=len(bundle.personas) if bundle else 0,
+                    sessions=sum(1 for _ in bundle.sessions()) if bundle else 0,
+                    notes=bundle.note_count() if bundle else 0,
+                    problems=len(loaded.problems),
+                )
+            )
+        return summaries
+
+    def folder_of(self, name: str) -> Path:
+        """The folder of a workshop by its folder name or its title; never a path as typed."""
+        folder = self.root / slugify(name, "-")
+        if not (folder / WORKSHOP_FILE).is_file():
+            raise StoreError(
+                Problem(self.root, f'no workshop "{name}" here; `workshop list` shows the workshops')
+            )
+        return folder
+
+    def load(self, slug: str) -> LoadedWorkshop:
+        return self.load_folder(self.folder_of(slug))
+
+    def load_folder(self, folder: Path) -> LoadedWorkshop:
+        """Load every file of a workshop; a bad file is reported and the others still load."""
+        loaded = LoadedWorkshop(slug=folder.name, folder=folder, bundle=None)
+        if not (folder / WORKSHOP_FILE).is_file():
+            loaded.problems.append(
+                Problem(folder / WORKSHOP_FILE, "missing: every workshop folder has a workshop.toml")
+            )
+            return loaded
+        remove_stale_temp_files(folder)
+        texts: dict[Path, str] = {}
+        documents: list[tuple[Document, Path]] = []
+        for path in sorted(folder.glob("*.toml")):
+            if path.name.startswith("."):
+                continue
+            kind = kind_of(path)
+            if kind is None:
+                loaded.problems.append(Problem(path, NOT_A_WORKSHOP_FILE))
+                continue
+            if path.is_symlink() and not _inside(path, folder):
+                loaded.problems.append(Problem(path, "links to outside the workshop folder; not read"))
+                continue
+            self._seen[path] = fingerprint(path)
+            result = read_document(path, kind)
+            loaded.problems.extend(result.problems)
+            if result.document is None:
+                continue
+            document = result.document
+            if document.id in loaded.paths:
+                other = loaded.paths[document.id]
+                loaded.problems.append(
+                    Problem(
+                        path, f'id "{document.id}" is the id of {other.name} too; not read', 1, None, "id"
+                    )
+                )
+                continue
+            texts[path] = result.text or ""
+            loaded.paths[document.id] = path
+            documents.append((document, path))
+
+        workshops = [doc for doc, _ in documents if isinstance(doc, Workshop)]
+        if not workshops:
+            return loaded
+        bundle = WorkshopBundle(workshop=workshops[0])
+        for document, _ in documents:
+            if isinstance(document, Persona):
+                bundle.personas.append(document)
+            elif isinstance(document, EmpathyMap):
+                bundle.empathy_maps.append(document)
+            elif isinstance(document, CustomerArena):
+                bundle.arenas.append(document)
+            elif isinstance(document, GembaWalk):
+                bundle.walks.append(document)
+        loaded.bundle = bundle
+        for ref in bundle.check_references():
+            path = loaded.paths[ref.document.id]
+            line = locate_line(texts.get(path, ""), ref.field.split("."))
+            loaded.problems.append(Problem(path, ref.message, line, None, ref.field))
+        return loaded
+
+    # -- writing -------------------------------------------------------------------------
+
+    def create_workshop(self, workshop: Workshop) -> LoadedWorkshop:
+        taken = {entry.name for entry in self.root.iterdir()} if self.root.is_dir() else set()
+        slug = unique_slug(slugify(workshop.title, "workshop"), taken)
+        folder = self.root / slug
+        try:
+            folder.mkdir(parents=True)
+        except OSError as error:
+            raise SaveError(
+                Problem(folder, f"cannot create the workshop folder: {error.strerror or error}")
+            ) from error
+        loaded = LoadedWorkshop(slug=slug, folder=folder, bundle=WorkshopBundle(workshop=workshop))
+        loaded.paths[workshop.id] = folder / WORKSHOP_FILE
+        self.save(loaded, workshop)
+        return loaded
+
+    def add(self, loaded: LoadedWorkshop, document: Document) -> Path:
+        """Give a new persona or session its own file, named by the app, and save it."""
+        if isinstance(document, Workshop):
+            raise ValueError("a workshop is created with create_workshop")
+        taken = {path.stem for path in loaded.folder.glob("*.toml")} | {p.stem for p in loaded.paths.values()}
+        prefix = prefix_of(document)
+        stem = unique_slug(f"{prefix}-{slugify(_title_of(document), prefix)}", taken)
+        loaded.paths[document.id] = loaded.folder / f"{stem}.toml"
+        self.save(loaded, document)
+        return loaded.paths[document.id]
+
+    def save(self, loaded: LoadedWorkshop, document: Document) -> Path:
+        """Serialise, check, and replace the file atomically; refuse to overwrite a change made
+        by someone else since we last read or wrote it."""
+        path = loaded.paths.get(document.id)
+        if path is None:
+            raise ValueError(f"document {document.id} has no file yet; use add()")
+        if self.changed_on_disk(path):
+            raise ConflictError(
+                Problem(path, "changed on disk by another program since it was opened; not overwritten")
+            )
+        try:
+            data = to_toml(document).encode("utf-8")
+        except (TypeError, ValueError) as error:
+            raise SaveError(Problem(path, f"not saved: cannot be written as TOML: {error}")) from error
+        try:
+            atomic_write_bytes(path, data)
+        except OSError as error:
+            raise SaveError(Problem(path, f"not saved: {error.strerror or error}")) from error
+        self._seen[path] = fingerprint(path)
+        return path
+
+    def changed_on_disk(self, path: Path) -> bool:
+        """True when the file is not what this store last read or wrote."""
+        if path not in self._seen:
+            return path.exists()
+        return fingerprint(path) != self._seen[path]
+
+    def forget(self, path: Path) -> None:
+        """Accept the file as it is now on disk (after the user chose to reload or overwrite)."""
+        self._seen[path] = fingerprint(path)
+
+    def delete(self, loaded: LoadedWorkshop, document: Document) -> Path:
+        """Move a document's file into the workshop's .trash folder: deleting is never final."""
+        path = loaded.paths.pop(document.id)
+        return self._to_trash(path, loaded.folder / TRASH)
+
+    def delete_workshop(self, slug: str) -> Path:
+        return self._to_trash(self.folder_of(slug), self.root / TRASH)
+
+    def _to_trash(self, path: Path, trash: Path) -> Path:
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        target = trash / f"{path.name}.{stamp}"
+        try:
+            trash.mkdir(exist_ok=True)
+            shutil.move(path, target)
+        except OSError as error:
+            raise SaveError(Problem(path, f"not deleted: {error.strerror or error}")) from error
+        self._seen.pop(path, None)
+        return target
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(folder))
+    except OSError:
+        return False
