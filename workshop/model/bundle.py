@@ -103,7 +103,9 @@ class WorkshopBundle:
         for doc in self.documents():
             for path, item in _items(doc):
                 if item.id in owners:
-                    problems.append(ReferenceProblem(doc, f"{path}.id", f'id "{item.id}" is used twice'))
+                    problems.append(
+                        ReferenceProblem(doc, f"{path}.id" if path else "id", f'id "{item.id}" is used twice')
+                    )
                 else:
                     owners[item.id] = doc
         for doc in self.documents():

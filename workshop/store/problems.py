@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -14,9 +13,11 @@ from pydantic import BaseModel, ValidationError
 
 
 def display_path(path: Path) -> str:
-    """The path as the user will recognise it: relative to where they are, when it can be."""
+    """The path as the user will recognise it: relative when it is below where they are."""
+    if not path.is_absolute():
+        return str(path)
     try:
-        return os.path.relpath(path)
+        return str(path.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
 
