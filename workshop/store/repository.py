@@ -18,7 +18,7 @@ from ..model import (
     WorkshopBundle,
 )
 from .atomic import atomic_write_bytes, remove_stale_temp_files
-from .codec import read_document, to_toml
+from .codec import ChunkCache, read_document, to_toml
 from .problems import ConflictError, Problem, SaveError, StoreError, locate_line
 from .slug import slugify, unique_slug
 
@@ -96,6 +96,7 @@ class SessionStore:
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
         self._seen: dict[Path, Fingerprint | None] = {}
+        self._chunks: dict[Path, ChunkCache] = {}
 
     # -- reading -------------------------------------------------------------------------
 
@@ -236,7 +237,7 @@ class SessionStore:
                 Problem(path, "changed on disk by another program since it was opened; not overwritten")
             )
         try:
-            data = to_toml(document).encode("utf-8")
+            data = to_toml(document, self._chunks.setdefault(path, ChunkCache())).encode("utf-8")
         except (TypeError, ValueError) as error:
             raise SaveError(Problem(path, f"not saved: cannot be written as TOML: {error}")) from error
         try:
@@ -273,6 +274,7 @@ class SessionStore:
         except OSError as error:
             raise SaveError(Problem(path, f"not deleted: {error.strerror or error}")) from error
         self._seen.pop(path, None)
+        self._chunks.pop(path, None)
         return target
 
 
