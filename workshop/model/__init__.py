@@ -5,7 +5,7 @@ from .arena import ArenaNote, ArenaRound, Customer, CustomerArena, Staff, defaul
 from .base import Item, Model, new_id
 from .bundle import Document, ReferenceProblem, Session, WorkshopBundle
 from .empathy import SECTIONS, WORKING_ORDER, EmpathyItem, EmpathyMap, Section, Valence
-from .gemba import OBSERVATION_KINDS, WASTES, GembaWalk, Observation, Observer, RouteStep, Waste
+from .gemba import OBSERVATION_KINDS, WASTES, GembaLog, GembaWalk, Observation, Observer, RouteStep, Waste
 from .persona import Persona
 from .phases import CUSTOM, LANGUAGES, PRESETS, Language, Phase, PhasePreset
 from .workshop import Kpi, Scope, Touchpoint, Workshop
@@ -28,6 +28,7 @@ __all__ = [
     "Document",
     "EmpathyItem",
     "EmpathyMap",
+    "GembaLog",
     "GembaWalk",
     "Item",
     "Kpi",

@@ -147,3 +147,19 @@ class GembaWalk(Item):
     @classmethod
     def id_prefix(cls) -> str:
         return "walk"
+
+
+class GembaLog(Item):
+    """What one note-taker logged of a shared walk, in a file of their own.
+
+    Two people logging the same walk never write the same file: the walk's file belongs to
+    whoever set it up, and every other note-taker appends to their own log beside it."""
+
+    walk: Id
+    author: RequiredLine
+    observations: list[Observation] = []
+    actions: list[Action] = []
+
+    @classmethod
+    def id_prefix(cls) -> str:
+        return "log"

@@ -9,10 +9,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import (
+    Action,
     CustomerArena,
     Document,
     EmpathyMap,
+    GembaLog,
     GembaWalk,
+    Item,
+    Observation,
     Persona,
     Workshop,
     WorkshopBundle,
@@ -38,10 +42,16 @@ KINDS: dict[str, type[Document]] = {
 """File name prefix → the document it holds: `persona-anna.toml`, `gemba-poli-route.toml`."""
 
 
-def kind_of(path: Path) -> type[Document] | None:
+LOG_SEPARATOR = "--"
+"""`gemba-route--els.toml` is Els's log of the walk in `gemba-route.toml`; slugs never hold `--`."""
+
+
+def kind_of(path: Path) -> type[Document] | type[GembaLog] | None:
     if path.name == WORKSHOP_FILE:
         return Workshop
-    prefix, dash, _ = path.stem.partition("-")
+    prefix, dash, rest = path.stem.partition("-")
+    if prefix == "gemba" and LOG_SEPARATOR in rest:
+        return GembaLog
     return KINDS.get(prefix) if dash else None
 
 
@@ -74,9 +84,36 @@ class LoadedWorkshop:
     bundle: WorkshopBundle | None
     paths: dict[str, Path] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    logs: dict[Path, GembaLog] = field(default_factory=dict)
+    """Note-takers' logs of shared walks, by file; their items are merged into the walk."""
+    origins: dict[str, Path] = field(default_factory=dict)
+    """Item id → the log file it came from, for items merged into a walk from a log."""
+    writing_to: dict[str, Path] = field(default_factory=dict)
+    """Walk id → the log this process writes its new items to, when it is not the walk's owner."""
 
     def path_of(self, document: Document) -> Path | None:
         return self.paths.get(document.id)
+
+    def file_for(self, walk: GembaWalk) -> Path | None:
+        """The file this process writes the walk's items to: its own log, or the walk's file."""
+        return self.writing_to.get(walk.id) or self.paths.get(walk.id)
+
+    def is_own(self, walk: GembaWalk, item: Item) -> bool:
+        """Whether this process may change the item: it lives in the file this process writes.
+        Another note-taker's items are shown, never rewritten."""
+        origin = self.origins.get(item.id)
+        return origin is None or origin == self.file_for(walk)
+
+    def own_items(self, walk: GembaWalk) -> tuple[list[Observation], list[Action]]:
+        """The walk's items that live in this process's file; new items are claimed for it."""
+        path = self.file_for(walk)
+        assert path is not None
+        for item in (*walk.observations, *walk.actions):
+            self.origins.setdefault(item.id, path)
+        return (
+            [o for o in walk.observations if self.origins[o.id] == path],
+            [a for a in walk.actions if self.origins[a.id] == path],
+        )
 
 
 @dataclass(frozen=True)
@@ -166,6 +203,10 @@ class SessionStore:
             if result.document is None:
                 continue
             document = result.document
+            if isinstance(document, GembaLog):
+                loaded.logs[path] = document
+                texts[path] = result.text or ""
+                continue
             if document.id in loaded.paths:
                 other = loaded.paths[document.id]
                 loaded.problems.append(
@@ -192,13 +233,90 @@ class SessionStore:
             elif isinstance(document, GembaWalk):
                 bundle.walks.append(document)
         loaded.bundle = bundle
+        for walk in bundle.walks:
+            for item in (*walk.observations, *walk.actions):
+                loaded.origins[item.id] = loaded.paths[walk.id]
+        for path, log in loaded.logs.items():
+            self._merge_log(loaded, path, log, texts.get(path, ""))
         for ref in bundle.check_references():
             path = loaded.paths[ref.document.id]
             line = locate_line(texts.get(path, ""), ref.field.split("."))
             loaded.problems.append(Problem(path, ref.message, line, None, ref.field))
         return loaded
 
+    def _merge_log(self, loaded: LoadedWorkshop, path: Path, log: GembaLog, text: str) -> int:
+        """Add a log's items to its walk; an item that does not fit is reported, not merged."""
+        assert loaded.bundle is not None
+        walk = next((w for w in loaded.bundle.walks if w.id == log.walk), None)
+        if walk is None:
+            line = locate_line(text, ["walk"])
+            loaded.problems.append(
+                Problem(path, f'walk "{log.walk}" is not in this workshop', line, None, "walk")
+            )
+            return 0
+        steps = {step.id for step in walk.route}
+        observers = {observer.id for observer in walk.observers}
+        known = {o.id: o for o in walk.observations} | {a.id: a for a in walk.actions}
+        added = 0
+        for field_name, items in (("observations", log.observations), ("actions", log.actions)):
+            target: list = getattr(walk, field_name)
+            for index, item in enumerate(items):
+                place = f"{field_name}.{index}"
+                problem = None
+                if isinstance(item, Observation) and item.step is not None and item.step not in steps:
+                    problem = (f"{place}.step", f'step "{item.step}" is not a step of the route')
+                elif (
+                    isinstance(item, Observation)
+                    and item.observer is not None
+                    and item.observer not in observers
+                ):
+                    problem = (f"{place}.observer", f'"{item.observer}" is not an observer of this walk')
+                elif item.id in known and loaded.origins.get(item.id) != path:
+                    problem = (f"{place}.id", f'id "{item.id}" is already in the walk')
+                if problem:
+                    line = locate_line(text, problem[0].split("."))
+                    loaded.problems.append(Problem(path, problem[1], line, None, problem[0]))
+                    continue
+                if item.id in known:  # a newer version of an item from this same log
+                    target[target.index(known[item.id])] = item
+                else:
+                    target.append(item)
+                    added += 1
+                known[item.id] = item
+                loaded.origins[item.id] = path
+        return added
+
+    def refresh_logs(self, loaded: LoadedWorkshop, walk: GembaWalk) -> int:
+        """Read other note-takers' logs of this walk again; returns how many items are new."""
+        walk_path = loaded.paths[walk.id]
+        mine = loaded.writing_to.get(walk.id)
+        added = 0
+        for path in sorted(loaded.folder.glob(f"{walk_path.stem}{LOG_SEPARATOR}*.toml")):
+            if path == mine or not self.changed_on_disk(path):
+                continue
+            self._seen[path] = fingerprint(path)
+            result = read_document(path, GembaLog)
+            if not isinstance(result.document, GembaLog):
+                loaded.problems.extend(result.problems)
+                continue
+            loaded.logs[path] = result.document
+            added += self._merge_log(loaded, path, result.document, result.text or "")
+        return added
+
     # -- writing -------------------------------------------------------------------------
+
+    def log_as(self, loaded: LoadedWorkshop, walk: GembaWalk, author: str) -> Path:
+        """From now on, write this process's new items of the walk to the author's own log."""
+        walk_path = loaded.paths[walk.id]
+        path = loaded.folder / f"{walk_path.stem}{LOG_SEPARATOR}{slugify(author, 'note-taker')}.toml"
+        if path not in loaded.logs:
+            loaded.logs[path] = GembaLog(walk=walk.id, author=author)
+        if path.exists() and path not in self._seen:
+            raise ConflictError(
+                Problem(path, "a log of this name exists but was not loaded; reload the workshop")
+            )
+        loaded.writing_to[walk.id] = path
+        return path
 
     def create_workshop(self, workshop: Workshop) -> LoadedWorkshop:
         taken = {entry.name for entry in self.root.iterdir()} if self.root.is_dir() else set()
@@ -232,6 +350,20 @@ class SessionStore:
         path = loaded.paths.get(document.id)
         if path is None:
             raise ValueError(f"document {document.id} has no file yet; use add()")
+        if isinstance(document, GembaWalk):
+            observations, actions = loaded.own_items(document)
+            log_path = loaded.writing_to.get(document.id)
+            if log_path is not None:
+                log = loaded.logs[log_path]
+                log.observations, log.actions = observations, actions
+                self._write(log_path, log)
+                return log_path
+            if len(observations) < len(document.observations) or len(actions) < len(document.actions):
+                document = document.model_copy(update={"observations": observations, "actions": actions})
+        self._write(path, document)
+        return path
+
+    def _write(self, path: Path, document: Document | GembaLog) -> None:
         if self.changed_on_disk(path):
             raise ConflictError(
                 Problem(path, "changed on disk by another program since it was opened; not overwritten")
@@ -245,7 +377,6 @@ class SessionStore:
         except OSError as error:
             raise SaveError(Problem(path, f"not saved: {error.strerror or error}")) from error
         self._seen[path] = fingerprint(path)
-        return path
 
     def changed_on_disk(self, path: Path) -> bool:
         """True when the file is not what this store last read or wrote."""
