@@ -2,8 +2,8 @@
 
 from .action import ACTION_STATUSES, Action, ActionStatus
 from .arena import ArenaNote, ArenaRound, Customer, CustomerArena, Staff, default_rounds
-from .base import Item, Model, new_id
-from .bundle import Document, ReferenceProblem, Session, WorkshopBundle
+from .base import Conflict, Document, Item, Model, new_id
+from .bundle import ReferenceProblem, Session, WorkshopBundle
 from .empathy import SECTIONS, WORKING_ORDER, EmpathyItem, EmpathyMap, Section, Valence
 from .gemba import OBSERVATION_KINDS, WASTES, GembaLog, GembaWalk, Observation, Observer, RouteStep, Waste
 from .persona import Persona
@@ -23,6 +23,7 @@ __all__ = [
     "ActionStatus",
     "ArenaNote",
     "ArenaRound",
+    "Conflict",
     "Customer",
     "CustomerArena",
     "Document",

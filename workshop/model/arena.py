@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from .action import Action
-from .base import Emotion, Id, Item, Line, Model, RequiredLine, Text
+from .base import Document, Emotion, Id, Item, Line, Model, RequiredLine, Text
 from .phases import Language
 
 Round3Variant = Literal["swap", "mixed"]
@@ -83,7 +83,7 @@ def default_rounds(language: Language, variant: Round3Variant = "swap") -> list[
     ]
 
 
-class CustomerArena(Item):
+class CustomerArena(Document):
     title: RequiredLine
     date: dt.date | None = None
     facilitator: Line = ""

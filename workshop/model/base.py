@@ -74,3 +74,30 @@ class Item(Model):
     @classmethod
     def id_prefix(cls) -> str:
         return cls.__name__.lower()[:8]
+
+
+class Conflict(Model):
+    """Another version of an item or a field, kept by a merge until someone chooses."""
+
+    field: str
+    """Dotted path of the list or field in the document, e.g. `observations` or `goal`."""
+    item: Id | None = None
+    """The id of the item, when the conflict is about a list item."""
+    other: Any = None
+    """The other version: a whole item (a table) or a field's value."""
+
+
+class Document(Item):
+    """A file's top-level model. Carries what merging needs: tombstones and open conflicts."""
+
+    deleted: list[Id] = []
+    """Ids of items deleted here, so a merge never brings them back."""
+    superseded: list[str] = []
+    """Fingerprints of versions someone rejected when resolving a conflict."""
+    conflicts: list[Conflict] = []
+
+    def remove_item(self, items: list[Any], item: Item) -> None:
+        """Delete an item from one of this document's lists and remember it was deleted."""
+        items.remove(item)
+        if item.id not in self.deleted:
+            self.deleted.append(item.id)

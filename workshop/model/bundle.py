@@ -6,13 +6,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .arena import CustomerArena
-from .base import Item
+from .base import Document, Item
 from .empathy import EmpathyMap
 from .gemba import GembaWalk
 from .persona import Persona
 from .workshop import Workshop
 
-Document = Workshop | Persona | EmpathyMap | CustomerArena | GembaWalk
 Session = EmpathyMap | CustomerArena | GembaWalk
 
 

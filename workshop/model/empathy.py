@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from .base import Id, Item, Line, RequiredLine, Text
+from .base import Document, Id, Item, Line, RequiredLine, Text
 
 Section = Literal["says", "thinks", "does", "feels", "sees", "hears", "pains", "gains"]
 Valence = Literal["neutral", "pain", "gain"]
@@ -44,7 +44,7 @@ class EmpathyItem(Item):
         return "item"
 
 
-class EmpathyMap(Item):
+class EmpathyMap(Document):
     title: RequiredLine
     persona: Id
     goal: Text = ""

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, model_validator
 
 from .action import Action
-from .base import Emotion, Id, Item, Line, RequiredLine, Severity, Tag, Text
+from .base import Document, Emotion, Id, Item, Line, RequiredLine, Severity, Tag, Text
 from .phases import Language
 
 ObservationKind = Literal["observation", "pain", "gain", "idea", "question"]
@@ -113,7 +113,7 @@ class Observation(Item):
         return "obs"
 
 
-class GembaWalk(Item):
+class GembaWalk(Document):
     title: RequiredLine
     date: dt.date | None = None
     focus: Text = ""
@@ -149,7 +149,7 @@ class GembaWalk(Item):
         return "walk"
 
 
-class GembaLog(Item):
+class GembaLog(Document):
     """What one note-taker logged of a shared walk, in a file of their own.
 
     Two people logging the same walk never write the same file: the walk's file belongs to

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Item, Line, RequiredLine, Text
+from .base import Document, Line, RequiredLine, Text
 
 
-class Persona(Item):
+class Persona(Document):
     name: RequiredLine
     segment: Line = ""
     quote: Text = ""

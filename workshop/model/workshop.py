@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from .action import Action
-from .base import Item, Line, Model, RequiredLine, Text
+from .base import Document, Item, Line, Model, RequiredLine, Text
 from .phases import CUSTOM, PRESETS, Language, Phase
 
 TouchpointStage = Literal["pre-purchase", "purchase", "post-purchase"]
@@ -70,7 +70,7 @@ class Kpi(Item):
         return "kpi"
 
 
-class Workshop(Item):
+class Workshop(Document):
     title: RequiredLine
     goal: Text = ""
     product: Line = Field(default="", description="The product, service or department mapped.")

@@ -17,6 +17,10 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 """Parsing is the slow part; a larger file is refused before it can hold up the app."""
 
 
+_BOOKKEEPING = ("deleted", "superseded", "conflicts")
+"""Document keys for merging: written only when they hold something."""
+
+
 def _plain(value: Any, in_item: bool = False) -> Any:
     """TOML has no null, so None goes. Inside list items, empty values are defaults and only
     add noise; in the document and its tables every key stays, so a file shows where to write."""
@@ -24,7 +28,7 @@ def _plain(value: Any, in_item: bool = False) -> Any:
         return {
             key: _plain(item)
             for key, item in value.items()
-            if item is not None and not (in_item and item in ("", [], {}))
+            if item is not None and not ((in_item or key in _BOOKKEEPING) and item in ("", [], {}))
         }
     if isinstance(value, list | tuple):
         return [_plain(item, in_item=True) for item in value]
