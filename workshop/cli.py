@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
+import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -22,6 +24,7 @@ from .store import (
     slugify,
 )
 from .store.codec import read_document
+from .store.folder_merge import merge_file, merge_folders
 from .store.repository import NOT_A_WORKSHOP_FILE
 
 EXIT_OK = 0
@@ -91,6 +94,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     phases = commands.add_parser("phases", help="list the phase-model presets")
     phases.set_defaults(run=_cmd_phases)
+
+    merge = commands.add_parser("merge", help="bring another copy of a workshop into this one, by item id")
+    merge.add_argument("other", type=Path, help="the other copy: a workshop folder")
+    merge.add_argument(
+        "into", type=Path, nargs="?", help="this copy (default: the same workshop in --sessions)"
+    )
+    merge.set_defaults(run=_cmd_merge)
+
+    git_setup = commands.add_parser("git-setup", help="let git merge session files by item id")
+    git_setup.set_defaults(run=_cmd_git_setup)
+
+    merge_file = commands.add_parser("merge-file")  # git's merge driver; see git-setup
+    for name in ("base", "ours", "theirs", "name"):
+        merge_file.add_argument(name)
+    merge_file.set_defaults(run=_cmd_merge_file)
     return parser
 
 
@@ -237,3 +255,81 @@ def _cmd_phases(args: argparse.Namespace, store: SessionStore) -> int:
             print(f"  {number:>2}. {phase.key:<22} {phase.en} / {phase.nl}")
     print(f'{CUSTOM}: your own phases, e.g. workshop new TITLE --phases custom --phase "Aanmelden|Check-in"')
     return EXIT_OK
+
+
+def _cmd_merge(args: argparse.Namespace, store: SessionStore) -> int:
+    other: Path = args.other
+    if not (other / WORKSHOP_FILE).is_file():
+        raise UsageError(f"{other}: not a workshop folder (it has no {WORKSHOP_FILE})")
+    into: Path | None = args.into
+    if into is None:
+        into = _same_workshop_in(store, other)
+    elif not (into / WORKSHOP_FILE).is_file():
+        raise UsageError(f"{into}: not a workshop folder (it has no {WORKSHOP_FILE})")
+    if into.resolve() == other.resolve():
+        raise UsageError("the other copy is this copy")
+    report = merge_folders(other, into)
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+    if report.problems:
+        print("nothing merged: fix the files above first", file=sys.stderr)
+        return EXIT_USAGE
+    for path in report.added:
+        print(f"added    {path}")
+    for path in report.updated:
+        print(f"merged   {path}")
+    for path in report.removed:
+        print(f"removed  {path} (deleted in the other copy; kept in .trash)")
+    for conflict in report.conflicts:
+        print(f"conflict {conflict}")
+    counts = f"{len(report.added)} added, {len(report.updated)} merged, {report.unchanged} unchanged"
+    print(f"{counts}, {len(report.conflicts)} conflict(s) into {into}")
+    return EXIT_OK
+
+
+def _same_workshop_in(store: SessionStore, other: Path) -> Path:
+    wanted = read_document(other / WORKSHOP_FILE, Workshop).document
+    if wanted is None:
+        raise UsageError(f"{other / WORKSHOP_FILE}: cannot be read; run workshop validate {other}")
+    for folder in store.workshop_folders():
+        found = read_document(folder / WORKSHOP_FILE, Workshop).document
+        if found is not None and found.id == wanted.id and folder.resolve() != other.resolve():
+            return folder
+    raise UsageError(f"no copy of this workshop in {store.root}; name the folder to merge into")
+
+
+GIT_ATTRIBUTES = "*.toml merge=workshop\n"
+
+
+def _cmd_git_setup(args: argparse.Namespace, store: SessionStore) -> int:
+    """Register the merge driver for this clone and mark the session files for it."""
+    root = store.root
+    top = subprocess.run(
+        ["git", "-C", str(root if root.is_dir() else Path.cwd()), "rev-parse", "--show-toplevel"],
+        capture_output=True,
+        text=True,
+    )
+    if top.returncode != 0:
+        raise UsageError(f"{root} is not inside a git repository; run git init first")
+    root.mkdir(parents=True, exist_ok=True)
+    driver = f"{shlex.quote(sys.executable)} -m workshop merge-file %O %A %B %P"
+    for key, value in (
+        ("merge.workshop.name", "workshop: merge session files by item id"),
+        ("merge.workshop.driver", driver),
+    ):
+        subprocess.run(["git", "-C", str(root), "config", key, value], check=True)
+    attributes = root / ".gitattributes"
+    existing = attributes.read_text(encoding="utf-8") if attributes.exists() else ""
+    if GIT_ATTRIBUTES.strip() not in existing.splitlines():
+        attributes.write_text(
+            existing + ("" if existing.endswith("\n") or not existing else "\n") + GIT_ATTRIBUTES
+        )
+    print(f"git merges {root}/**/*.toml by item id in this clone; commit {attributes} so others get it too")
+    return EXIT_OK
+
+
+def _cmd_merge_file(args: argparse.Namespace, store: SessionStore) -> int:
+    problems = merge_file(Path(args.base), Path(args.ours), Path(args.theirs), args.name)
+    for problem in problems:
+        print(f"workshop merge-file: {problem}", file=sys.stderr)
+    return EXIT_INTERNAL if problems else EXIT_OK

@@ -107,7 +107,10 @@ def test_delete_moves_files_to_trash(store: SessionStore) -> None:
     path = store.add(loaded, persona)
     trashed = store.delete(loaded, persona)
     assert not path.exists() and trashed.exists() and trashed.parent.name == ".trash"
-    assert store.load("poli").bundle.personas == []
+    assert loaded.bundle.personas == []
+    reloaded = store.load("poli")
+    assert reloaded.bundle.personas == []
+    assert reloaded.bundle.workshop.deleted == [persona.id], "a tombstone keeps merges from reviving it"
     trashed_folder = store.delete_workshop("poli")
     assert trashed_folder.exists() and store.list_workshops() == []
 

@@ -389,9 +389,21 @@ class SessionStore:
         self._seen[path] = fingerprint(path)
 
     def delete(self, loaded: LoadedWorkshop, document: Document) -> Path:
-        """Move a document's file into the workshop's .trash folder: deleting is never final."""
-        path = loaded.paths.pop(document.id)
-        return self._to_trash(path, loaded.folder / TRASH)
+        """Move a document's file into the workshop's .trash folder: deleting is never final.
+
+        The workshop remembers the id, so merging an older copy does not bring it back."""
+        path = loaded.paths[document.id]
+        target = self._to_trash(path, loaded.folder / TRASH)
+        del loaded.paths[document.id]
+        bundle = loaded.bundle
+        if bundle is not None:
+            for documents in (bundle.personas, bundle.empathy_maps, bundle.arenas, bundle.walks):
+                if document in documents:
+                    documents.remove(document)
+            if document.id not in bundle.workshop.deleted:
+                bundle.workshop.deleted.append(document.id)
+                self.save(loaded, bundle.workshop)
+        return target
 
     def delete_workshop(self, slug: str) -> Path:
         return self._to_trash(self.folder_of(slug), self.root / TRASH)
