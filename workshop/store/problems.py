@@ -22,6 +22,10 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+_VISIBLE_CONTROLS = {code: f"\\x{code:02x}" for code in [*range(32), 127]} | {10: "\\n", 13: "\\r", 9: "\\t"}
+"""A problem is one line, whatever a file's keys hold."""
+
+
 @dataclass(frozen=True)
 class Problem:
     path: Path
@@ -36,9 +40,8 @@ class Problem:
             place += f":{self.line}"
             if self.column is not None:
                 place += f":{self.column}"
-        if self.field:
-            return f"{place}: {self.field}: {self.message}"
-        return f"{place}: {self.message}"
+        text = f"{place}: {self.field}: {self.message}" if self.field else f"{place}: {self.message}"
+        return text.translate(_VISIBLE_CONTROLS)
 
 
 class StoreError(Exception):
