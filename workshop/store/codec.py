@@ -19,42 +19,38 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 
 _BOOKKEEPING = ("deleted", "superseded", "conflicts")
 """Document keys for merging: written only when they hold something."""
+_EMPTY: tuple[Any, ...] = ("", [], (), {})
 
 
-def _plain(value: Any, in_item: bool = False) -> Any:
-    """TOML has no null, so None goes. Inside list items, empty values are defaults and only
-    add noise; in the document and its tables every key stays, so a file shows where to write."""
+def _plain(value: Any) -> Any:
+    """A literal as TOML can hold it: no None (TOML has no null), tuples as lists."""
     if isinstance(value, dict):
-        return {
-            key: _plain(item)
-            for key, item in value.items()
-            if item is not None and not ((in_item or key in _BOOKKEEPING) and item in ("", [], {}))
-        }
+        return {key: _plain(item) for key, item in value.items() if item is not None}
     if isinstance(value, list | tuple):
-        return [_plain(item, in_item=True) for item in value]
+        return [_plain(item) for item in value]
     return value
 
 
-def _is_table_array(value: Any) -> bool:
-    return isinstance(value, list) and bool(value) and all(isinstance(item, dict) for item in value)
+def _is_model_list(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and isinstance(value[0], BaseModel)
 
 
 class ChunkCache:
     """The TOML text of list items (observations, notes), reused while an item is unchanged.
 
     Serialising and re-parsing a 10,000-observation walk costs most of a second; with the
-    cache a save costs one dump of the document plus the text of what changed."""
+    cache a save costs a look at each item's values plus the text of what changed."""
 
     def __init__(self) -> None:
-        self._chunks: dict[tuple[str, str], str] = {}
-        self._used: dict[tuple[str, str], str] = {}
+        self._chunks: dict[tuple[str, str, str], str] = {}
+        self._used: dict[tuple[str, str, str], str] = {}
 
-    def chunk(self, path: str, item: dict[str, Any]) -> str:
-        key = (path, repr(item))
+    def chunk(self, path: str, item: BaseModel) -> str:
+        key = (path, type(item).__name__, repr(item.__dict__))
         text = self._chunks.get(key)
         if text is None:
             parts: list[str] = []
-            _emit_table_item(item, path, parts, self)
+            _emit_item(item, path, parts, self)
             text = "".join(parts)
             tomllib.loads(text)  # each new piece is checked once; pieces only join under headers
         self._used[key] = text
@@ -65,46 +61,70 @@ class ChunkCache:
         self._chunks, self._used = self._used, {}
 
 
-def _emit(table: dict[str, Any], name: str, chunks: list[str], cache: ChunkCache | None) -> None:
+def _emit(
+    table: BaseModel | dict[str, Any],
+    name: str,
+    chunks: list[str],
+    cache: ChunkCache | None,
+    in_item: bool = False,
+    lists: bool = True,
+) -> None:
     """Write keys first, then sub-tables, then every list of tables as [[name]] blocks.
 
-    tomli-w renders values; the layout is ours, because tomli-w switches short tables to
-    inline form, which would make one added field reflow a whole list in the diff."""
-    literals = {k: v for k, v in table.items() if not isinstance(v, dict) and not _is_table_array(v)}
+    Inside list items empty values are defaults and only add noise; in the document and its
+    tables every key stays, so a new file shows where to write. tomli-w renders the values;
+    the layout is ours, because tomli-w switches short tables to inline form, which would
+    make one added field reflow a whole list in the diff."""
+    if isinstance(table, BaseModel):
+        pairs = [(key, getattr(table, key)) for key in type(table).model_fields]
+    else:
+        pairs = list(table.items())
+    literals: dict[str, Any] = {}
+    tables: list[tuple[str, Any]] = []
+    arrays: list[tuple[str, list[BaseModel]]] = []
+    for key, value in pairs:
+        if value is None or ((in_item or key in _BOOKKEEPING) and value in _EMPTY):
+            continue
+        if isinstance(value, BaseModel | dict):
+            tables.append((key, value))
+        elif _is_model_list(value):
+            arrays.append((key, value))
+        else:
+            literals[key] = _plain(value)
     if literals:
         chunks.append(tomli_w.dumps(literals, multiline_strings=True))
-    for key, value in table.items():
+    for key, value in tables:
         path = f"{name}.{key}" if name else key
-        if isinstance(value, dict):
-            chunks.append(f"\n[{path}]\n")
-            _emit(value, path, chunks, cache)
-        elif _is_table_array(value):
-            for item in value:
-                if cache is None:
-                    _emit_table_item(item, path, chunks, None)
-                else:
-                    chunks.append(cache.chunk(path, item))
+        chunks.append(f"\n[{path}]\n")
+        _emit(value, path, chunks, cache, in_item)
+    if not lists:
+        return
+    for key, items in arrays:
+        path = f"{name}.{key}" if name else key
+        for item in items:
+            if cache is None:
+                _emit_item(item, path, chunks, None)
+            else:
+                chunks.append(cache.chunk(path, item))
 
 
-def _emit_table_item(item: dict[str, Any], path: str, chunks: list[str], cache: ChunkCache | None) -> None:
+def _emit_item(item: BaseModel, path: str, chunks: list[str], cache: ChunkCache | None) -> None:
     chunks.append(f"\n[[{path}]]\n")
-    _emit(item, path, chunks, cache)
+    _emit(item, path, chunks, cache, in_item=True)
 
 
 def to_toml(document: BaseModel, cache: ChunkCache | None = None) -> str:
     """The document as TOML text, checked by reading it back before anyone writes it."""
-    data = {"schema_version": SCHEMA_VERSION, **_plain(document.model_dump())}
-    chunks: list[str] = []
-    _emit(data, "", chunks, cache)
+    chunks = [f"schema_version = {SCHEMA_VERSION}\n"]
+    _emit(document, "", chunks, cache)
     if cache is None:
         text = "".join(chunks)
         tomllib.loads(text)
         return text
     cache.sweep()
-    head = {k: v for k, v in data.items() if not _is_table_array(v)}
-    head_chunks: list[str] = []
-    _emit(head, "", head_chunks, None)
-    tomllib.loads("".join(head_chunks))
+    head = [f"schema_version = {SCHEMA_VERSION}\n"]
+    _emit(document, "", head, None, lists=False)
+    tomllib.loads("".join(head))  # the pieces were checked when they were made
     return "".join(chunks)
 
 
