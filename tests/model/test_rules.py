@@ -243,3 +243,15 @@ def test_arena_touchpoint_must_exist() -> None:
         fields["rounds.0.notes.0.touchpoint"]
         == 'touchpoint "tp-missing" is not a touchpoint of this workshop'
     )
+
+
+def test_speakers_per_round_follow_the_method() -> None:
+    inner = [Customer(id="c1", alias="A"), Customer(id="c2", alias="B")]
+    outer = [Staff(id="s1", name="Els"), Staff(id="s2", name="Piet")]
+    arena = CustomerArena(title="Arena", inner=inner, outer=outer)
+    assert [p.id for p in arena.speakers_for(1)] == ["c1", "c2"]
+    assert [p.id for p in arena.speakers_for(2)] == ["s1", "s2", "c1", "c2"]
+    assert [p.id for p in arena.speakers_for(3)] == ["s1", "s2"]
+    arena.round3_variant = "mixed"
+    assert [p.id for p in arena.speakers_for(3)] == ["s1", "s2", "c1", "c2"]
+    assert arena.speaker_name("s2") == "Piet" and arena.speaker_name("c1") == "A"

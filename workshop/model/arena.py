@@ -123,6 +123,16 @@ class CustomerArena(Document):
             )
         return None
 
+    def speakers_for(self, number: int) -> list[Customer | Staff]:
+        """Who speaks in a round, in the order speaker keys 1-9 pick them: customers tell in
+        round 1; in round 2 staff ask and customers answer; in round 3 the rings swap (staff
+        speak) or mixed groups talk (everyone)."""
+        if number == 1:
+            return list(self.inner)
+        if number == 2 or self.round3_variant == "mixed":
+            return [*self.outer, *self.inner]
+        return list(self.outer)
+
     def round(self, number: int) -> ArenaRound:
         return next(round_ for round_ in self.rounds if round_.number == number)
 
