@@ -364,9 +364,12 @@ class SessionStore:
         return path
 
     def _write(self, path: Path, document: Document | GembaLog) -> None:
+        if not path.parent.is_dir():
+            raise SaveError(Problem(path, f"not saved: its folder {path.parent} is missing"))
         if self.changed_on_disk(path):
+            what = "changed on disk" if path.exists() else "deleted"
             raise ConflictError(
-                Problem(path, "changed on disk by another program since it was opened; not overwritten")
+                Problem(path, f"{what} by another program since it was opened; not overwritten")
             )
         try:
             data = to_toml(document, self._chunks.setdefault(path, ChunkCache())).encode("utf-8")
