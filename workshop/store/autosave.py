@@ -1,0 +1,247 @@
+"""Save documents in the background, so typing never waits on the disk.
+
+Screens mark a document dirty after every change; one worker thread coalesces the marks,
+waits a short debounce, and saves through `SessionStore.save`. A failed save keeps the
+document marked and is retried with backoff; a file changed by someone else is held back
+until the user chooses (overwrite or reload), never overwritten silently. Status goes to a
+callback (called on the worker thread; the TUI forwards it to its event loop).
+
+Thread safety: the worker serialises the live document while the UI may change it. That is
+safe because every change is followed by a mark: a save that raced a change is followed by
+another save that starts after it. Operations that create or delete files take `lock`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from ..model import Document
+from .problems import ConflictError, SaveError
+from .repository import LoadedWorkshop, SessionStore
+
+State = Literal["saved", "pending", "saving", "error", "conflict"]
+
+DEBOUNCE_SECONDS = 0.3
+"""Quiet time after the last change before saving; a burst of typing becomes one save."""
+MAX_DELAY_SECONDS = 2.0
+"""Never let a steady stream of changes hold a save back for longer than this."""
+BACKOFF_SECONDS = (0.5, 1.0, 2.0, 4.0, 8.0, 15.0)
+"""Waits between retries of a failed save; the last one repeats."""
+
+
+@dataclass(frozen=True)
+class SaveStatus:
+    """What the status line shows."""
+
+    state: State
+    message: str = ""
+    """For errors and conflicts: the store's one-line problem."""
+    unsaved: int = 0
+    """Documents with changes not yet on disk."""
+    document_id: str | None = None
+    """For a conflict: the document that was not saved."""
+
+
+@dataclass
+class _Entry:
+    loaded: LoadedWorkshop
+    document: Document
+
+
+class Autosaver:
+    """Coalesces "document X is dirty" marks and saves them on one worker thread."""
+
+    def __init__(
+        self,
+        store: SessionStore,
+        on_status: Callable[[SaveStatus], None] | None = None,
+        debounce: float = DEBOUNCE_SECONDS,
+        max_delay: float = MAX_DELAY_SECONDS,
+        backoff: tuple[float, ...] = BACKOFF_SECONDS,
+    ) -> None:
+        self.store = store
+        self.on_status = on_status or (lambda status: None)
+        self.debounce = debounce
+        self.max_delay = max_delay
+        self.backoff = backoff
+        self.lock = threading.RLock()
+        """Held while the store writes; take it to create or delete files from another thread."""
+        self._cond = threading.Condition()
+        self._pending: dict[str, _Entry] = {}
+        self._held: dict[str, _Entry] = {}
+        """Documents whose file changed on disk: not retried until resolve() or discard()."""
+        self._conflicts: dict[str, str] = {}
+        self._first_mark = 0.0
+        self._last_mark = 0.0
+        self._failures = 0
+        self._retry_at = 0.0
+        self._saving = False
+        self._flush_requested = False
+        self._attempts = 0
+        self._stopped = False
+        self._last_error = ""
+        self._thread = threading.Thread(target=self._run, name="autosave", daemon=True)
+        self._thread.start()
+
+    # -- called by the UI ----------------------------------------------------------------
+
+    def mark(self, loaded: LoadedWorkshop, document: Document) -> None:
+        """Note that a document changed; cheap and non-blocking, whatever the document's size."""
+        with self._cond:
+            now = time.monotonic()
+            if not self._pending:
+                self._first_mark = now
+            self._last_mark = now
+            if document.id not in self._held:
+                self._pending[document.id] = _Entry(loaded, document)
+            self._cond.notify()
+        if document.id not in self._held:
+            self._report("pending" if not self._last_error else "error", self._last_error)
+
+    def unsaved(self) -> int:
+        with self._cond:
+            return len(self._pending) + len(self._held) + (1 if self._saving else 0)
+
+    def is_dirty(self, document: Document) -> bool:
+        with self._cond:
+            return document.id in self._pending or document.id in self._held
+
+    def discard(self, document: Document) -> None:
+        """Forget pending changes of a document that is being deleted or reloaded."""
+        with self.lock, self._cond:
+            self._pending.pop(document.id, None)
+            self._held.pop(document.id, None)
+            self._conflicts.pop(document.id, None)
+        self._report_idle()
+
+    def resolve(self, document: Document, overwrite: bool) -> None:
+        """After a conflict: overwrite the file with what is in memory, or drop the changes
+        (the caller reloads the file)."""
+        with self.lock, self._cond:
+            entry = self._held.pop(document.id, None)
+            self._conflicts.pop(document.id, None)
+            if entry is not None and overwrite:
+                path = entry.loaded.path_of(entry.document)
+                if path is not None:
+                    self.store.forget(path)
+                self._pending[document.id] = entry
+                self._retry_at = 0.0
+                self._cond.notify()
+        self._report_idle()
+
+    def flush(self, timeout: float = 5.0) -> bool:
+        """Save everything now (quit, signals); True when nothing unsaved is left.
+
+        Waits for one attempt at most: a save that keeps failing is not retried here."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            start = self._attempts
+            self._flush_requested = True
+            self._cond.notify_all()
+            while (self._pending or self._saving) and time.monotonic() < deadline:
+                if self._attempts > start + 1 or (self._attempts > start and self._failures):
+                    break
+                self._cond.wait(min(0.05, max(0.0, deadline - time.monotonic())))
+            self._flush_requested = False
+            return not self._pending and not self._held and not self._saving
+
+    def close(self, timeout: float = 5.0) -> bool:
+        saved = self.flush(timeout)
+        with self._cond:
+            self._stopped = True
+            self._cond.notify_all()
+        self._thread.join(timeout=1.0)
+        return saved
+
+    # -- the worker ----------------------------------------------------------------------
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                while not self._stopped:
+                    now = time.monotonic()
+                    if self._pending:
+                        if self._flush_requested:
+                            break
+                        if self._failures and now < self._retry_at:
+                            self._cond.wait(self._retry_at - now)
+                            continue
+                        due = min(self._last_mark + self.debounce, self._first_mark + self.max_delay)
+                        if now >= due:
+                            break
+                        self._cond.wait(due - now)
+                    else:
+                        self._cond.wait()
+                if self._stopped:
+                    return
+                batch = self._pending
+                self._pending = {}
+                self._saving = True
+            self._report("saving")
+            failed: dict[str, _Entry] = {}
+            error = ""
+            for doc_id, entry in batch.items():
+                outcome = self._save(entry)
+                if outcome is None:
+                    continue
+                kind, message = outcome
+                if kind == "conflict":
+                    with self._cond:
+                        self._held[doc_id] = entry
+                        self._conflicts[doc_id] = message
+                    self._report("conflict", message, doc_id)
+                else:
+                    failed[doc_id] = entry
+                    error = message
+            with self._cond:
+                for doc_id, entry in failed.items():
+                    self._pending.setdefault(doc_id, entry)  # a newer mark wins
+                if failed:
+                    delay = self.backoff[min(self._failures, len(self.backoff) - 1)]
+                    self._failures += 1
+                    self._retry_at = time.monotonic() + delay
+                    self._last_error = error
+                else:
+                    self._failures = 0
+                    self._last_error = ""
+                self._saving = False
+                self._attempts += 1
+                self._cond.notify_all()
+            if failed:
+                self._report("error", error)
+            else:
+                self._report_idle()
+
+    def _save(self, entry: _Entry) -> tuple[str, str] | None:
+        """Save one document; None when saved, else ("conflict" | "error", one-line message)."""
+        with self.lock:
+            if entry.loaded.path_of(entry.document) is None:
+                return None  # deleted meanwhile: nothing to save
+            try:
+                self.store.save(entry.loaded, entry.document)
+            except ConflictError as problem:
+                return "conflict", str(problem)
+            except SaveError as problem:
+                return "error", str(problem)
+            except Exception as problem:  # never let the worker die: keep retrying instead
+                return "error", f"not saved: {type(problem).__name__}: {problem}"
+        return None
+
+    def _report_idle(self) -> None:
+        with self._cond:
+            if self._held:
+                doc_id = next(iter(self._held))
+                return self._report("conflict", self._conflicts.get(doc_id, ""), doc_id)
+            if self._last_error and self._pending:
+                return self._report("error", self._last_error)
+            state: State = "pending" if self._pending else "saving" if self._saving else "saved"
+        self._report(state)
+
+    def _report(self, state: State, message: str = "", document_id: str | None = None) -> None:
+        with contextlib.suppress(Exception):  # a broken display must not stop saving
+            self.on_status(SaveStatus(state, message, self.unsaved(), document_id))
