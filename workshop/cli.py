@@ -134,7 +134,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _cmd_default(args: argparse.Namespace, store: SessionStore) -> int:
-    return _cmd_show(argparse.Namespace(workshop=None), store)
+    """In a terminal, open the app; piped or scripted, print the overview as before."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return _cmd_show(argparse.Namespace(workshop=None), store)
+    from .tui.app import run  # Textual loads only for the app, so subcommands stay fast
+
+    return run(store.root)
 
 
 def _cmd_new(args: argparse.Namespace, store: SessionStore) -> int:

@@ -1,0 +1,305 @@
+"""The workshop app: screens on a stack, one store, one autosaver, two languages.
+
+Start-up paints the home screen before the domain model is imported: the store (and with
+it pydantic) is loaded on a worker thread, so first paint costs what a bare Textual app costs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.screen import Screen
+
+from .i18n import Lang, t
+from .screens.base import localise_bindings
+from .screens.home import HomeScreen
+from .widgets.status_line import StatusLine
+
+if TYPE_CHECKING:
+    from ..model import Document
+    from ..store import LoadedWorkshop, SessionStore
+    from ..store.autosave import Autosaver, SaveStatus
+
+DARK = "textual-dark"
+LIGHT = "textual-light"
+
+
+class AutosaveStatus(Message):
+    """Posted from the autosaver's thread (post_message is thread-safe and never blocks, so a
+    flush on the UI thread cannot deadlock against a status report)."""
+
+    def __init__(self, status: SaveStatus) -> None:
+        super().__init__()
+        self.status = status
+
+
+class WorkshopApp(App[None]):
+    """Prepare workshops and run their sessions, keyboard only, in Dutch or English."""
+
+    CSS_PATH: ClassVar[list[str]] = ["app.tcss", "screens/home.tcss"]
+    """The first screen is the default screen, whose own CSS_PATH Textual does not read."""
+    TITLE = "workshop"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "key.quit", priority=True),
+        Binding("f1", "help", "key.help"),
+        Binding("question_mark", "help", "key.help", show=False),
+        Binding("f2", "toggle_language", "key.lang"),
+        Binding("f3", "toggle_theme", "key.theme", show=False),
+    ]
+
+    def __init__(
+        self,
+        sessions: Path,
+        language: Lang = "nl",
+        watch_seconds: float = 2.0,
+        debounce: float | None = None,
+    ) -> None:
+        super().__init__()
+        self.sessions = Path(sessions)
+        self.language: Lang = language
+        self.watch_seconds = watch_seconds
+        self.debounce = debounce
+        self.store: SessionStore | None = None
+        self.autosaver: Autosaver | None = None
+        self.loaded: LoadedWorkshop | None = None
+        self.save_status: SaveStatus | None = None
+        self._asked: set[Path] = set()
+        self.theme = DARK
+
+    # -- start-up ------------------------------------------------------------------------
+
+    def get_default_screen(self) -> Screen:
+        return HomeScreen()
+
+    def on_mount(self) -> None:
+        localise_bindings(self, self.language)
+        try:
+            loop = asyncio.get_running_loop()
+            for signum in (signal.SIGTERM, signal.SIGHUP):
+                loop.add_signal_handler(signum, self._on_signal)
+        except (NotImplementedError, RuntimeError, AttributeError):
+            pass  # no signals here (Windows, or not the main thread in tests)
+        if self.watch_seconds > 0:
+            self.set_interval(self.watch_seconds, self._check_disk, name="watch files")
+
+    def ensure_store(self) -> SessionStore:
+        """The store and its autosaver, made on first use (on a worker thread at start-up)."""
+        if self.store is None:
+            from ..store import SessionStore
+            from ..store.autosave import Autosaver
+
+            store = SessionStore(self.sessions)
+            kwargs: dict[str, Any] = {} if self.debounce is None else {"debounce": self.debounce}
+            self.autosaver = Autosaver(store, lambda s: self.post_message(AutosaveStatus(s)), **kwargs)
+            self.store = store
+        return self.store
+
+    # -- saving --------------------------------------------------------------------------
+
+    def changed(self, document: Document) -> None:
+        """A screen changed a document: the autosaver saves it soon, off the UI thread."""
+        if self.autosaver is not None and self.loaded is not None:
+            self.autosaver.mark(self.loaded, document)
+
+    def on_autosave_status(self, message: AutosaveStatus) -> None:
+        self.save_status = message.status
+        for line in self.screen.query(StatusLine):
+            line.show()
+        status = message.status
+        if status.state == "conflict" and status.document_id:
+            self._ask_about_conflict(status.document_id)
+
+    def _on_signal(self) -> None:
+        """SIGTERM / SIGHUP end Python without `finally`: save what is there, then leave."""
+        if self.autosaver is not None:
+            self.autosaver.flush(timeout=5.0)
+        self.exit()
+
+    async def action_quit(self) -> None:
+        saver = self.autosaver
+        if saver is None:
+            self.exit()
+            return
+        saved = await asyncio.to_thread(saver.flush, 3.0)
+        if saved:
+            self.exit()
+            return
+        from .screens.dialogs import ConfirmScreen
+
+        status = self.save_status
+        message = t(
+            self.language,
+            "quit.unsaved",
+            count=saver.unsaved(),
+            message=status.message if status else "",
+        )
+
+        def answer(quit_anyway: bool | None) -> None:
+            if quit_anyway:
+                self.exit()
+
+        self.push_screen(ConfirmScreen(message, danger=True), answer)
+
+    # -- files changed by someone else ---------------------------------------------------
+
+    def _check_disk(self) -> None:
+        """Another program changed an open file: ask, never overwrite it silently."""
+        store, saver, loaded = self.store, self.autosaver, self.loaded
+        if store is None or saver is None or loaded is None:
+            return
+        if not saver.lock.acquire(blocking=False):
+            return  # a save is writing right now: look next time
+        try:
+            changed = [
+                (doc_id, path)
+                for doc_id, path in loaded.paths.items()
+                if path not in self._asked and store.changed_on_disk(path)
+            ]
+        finally:
+            saver.lock.release()
+        if changed:
+            self._ask_about_change(*changed[0])
+
+    def _ask_about_conflict(self, document_id: str) -> None:
+        if self.loaded is None:
+            return
+        path = self.loaded.paths.get(document_id)
+        if path is not None and path not in self._asked:
+            self._ask_about_change(document_id, path)
+
+    def _ask_about_change(self, document_id: str, path: Path) -> None:
+        from .screens.dialogs import ConfirmScreen
+
+        self._asked.add(path)
+        lang = self.language
+        message = t(lang, "changed.body", file=path.name)
+
+        async def answer(reload: bool | None) -> None:
+            try:
+                await self._resolve_change(document_id, path, bool(reload))
+            except Exception as error:
+                self.show_error(error)
+            finally:
+                self._asked.discard(path)
+
+        self.push_screen(
+            ConfirmScreen(
+                message,
+                title=t(lang, "changed.title"),
+                yes=t(lang, "changed.reload"),
+                no=t(lang, "changed.keep"),
+            ),
+            answer,
+        )
+
+    async def _resolve_change(self, document_id: str, path: Path, reload: bool) -> None:
+        store, saver, loaded = self.store, self.autosaver, self.loaded
+        if store is None or saver is None or loaded is None or loaded.bundle is None:
+            return
+        document = next((d for d in loaded.bundle.documents() if d.id == document_id), None)
+        if not reload:
+            if document is not None:
+                with saver.lock:
+                    store.forget(path)
+                saver.resolve(document, overwrite=True)
+                saver.mark(loaded, document)
+            return
+        if document is not None:
+            saver.discard(document)
+        await self.reload_workshop()
+        self.notify(t(self.language, "changed.reloaded"))
+
+    async def reload_workshop(self) -> None:
+        """Read the open workshop again and rebuild the screens that show it."""
+        from .screens.workshop import WorkshopScreen
+
+        store, loaded = self.store, self.loaded
+        if store is None or loaded is None:
+            return
+        fresh = await asyncio.to_thread(store.load_folder, loaded.folder)
+        open_ids = [getattr(s, "document_id", None) for s in self.screen_stack]
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
+            await self.pop_screen()
+        self.loaded = fresh
+        await self.push_screen(WorkshopScreen())
+        for doc_id in open_ids:
+            if doc_id and doc_id != "workshop":
+                screen = WorkshopScreen.screen_for(self, doc_id)
+                if screen is not None:
+                    await self.push_screen(screen)
+
+    # -- opening -------------------------------------------------------------------------
+
+    def open_loaded(self, loaded: LoadedWorkshop) -> None:
+        from .screens.workshop import WorkshopScreen
+
+        self.loaded = loaded
+        if loaded.bundle is not None:
+            self.set_language(loaded.bundle.workshop.language)
+        self.push_screen(WorkshopScreen())
+
+    # -- language, theme, help -----------------------------------------------------------
+
+    def set_language(self, lang: Lang) -> None:
+        if lang == self.language:
+            return
+        self.language = lang
+        localise_bindings(self, lang)
+        relabel = getattr(self.screen, "relabel", None)
+        if relabel is not None:
+            relabel()
+        for line in self.screen.query(StatusLine):
+            line.show()
+
+    def action_toggle_language(self) -> None:
+        self.set_language("en" if self.language == "nl" else "nl")
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT if self.theme == DARK else DARK
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette offers every action of the current screen, then the app's own."""
+        seen: set[str] = set()
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if not binding.description or binding.action in seen or not active.enabled:
+                continue
+            seen.add(binding.action)
+            node = active.node
+            yield SystemCommand(
+                binding.description,
+                f"{binding.key_display or key}",
+                lambda action=binding.action, node=node: self.run_action(action, node),
+            )
+        yield from super().get_system_commands(screen)
+
+    # -- errors --------------------------------------------------------------------------
+
+    def show_error(self, error: BaseException) -> None:
+        """One line for the user instead of a traceback that ends the app."""
+        text = str(error).splitlines()[0] if str(error) else type(error).__name__
+        self.notify(t(self.language, "error.action", error=text), severity="error", timeout=8)
+
+
+def run(sessions: Path, language: Lang = "nl") -> int:
+    """Run the app until the user quits; saves are flushed on the way out."""
+    app = WorkshopApp(sessions, language)
+    try:
+        app.run()
+    finally:
+        if app.autosaver is not None:
+            app.autosaver.close(timeout=5.0)
+    return app.return_code or 0

@@ -1,0 +1,298 @@
+"""UI labels in Dutch and English. Imports nothing heavy: the home screen paints before the
+domain model is loaded."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Lang = Literal["nl", "en"]
+
+_TEXT: dict[str, tuple[str, str]] = {
+    # app
+    "app.title": ("Workshop: klantreis", "Workshop: customer journey"),
+    "key.quit": ("Stoppen", "Quit"),
+    "key.help": ("Hulp", "Help"),
+    "key.lang": ("English", "Nederlands"),
+    "key.theme": ("Licht/donker", "Light/dark"),
+    "key.back": ("Terug", "Back"),
+    "key.new": ("Nieuw", "New"),
+    "key.open": ("Openen", "Open"),
+    "key.rename": ("Hernoemen", "Rename"),
+    "key.delete": ("Verwijderen", "Delete"),
+    "key.edit": ("Bewerken", "Edit"),
+    "key.save": ("Opslaan", "Save"),
+    "key.cancel": ("Annuleren", "Cancel"),
+    "key.new_persona": ("Nieuwe persona", "New persona"),
+    "key.new_map": ("Nieuwe empathiekaart", "New empathy map"),
+    "key.edit_workshop": ("Workshop bewerken", "Edit workshop"),
+    "key.next_section": ("Volgende vak", "Next section"),
+    "key.prev_section": ("Vorige vak", "Previous section"),
+    "key.browse": ("Bladeren", "Browse"),
+    "key.type": ("Typen", "Type"),
+    "key.undo": ("Ongedaan maken", "Undo"),
+    "key.move": ("Verplaatsen", "Move"),
+    "key.pain": ("Pijn", "Pain"),
+    "key.gain": ("Winst", "Gain"),
+    "key.neutral": ("Neutraal", "Neutral"),
+    "key.phase": ("Fase", "Phase"),
+    "key.jump": ("Naar vak 1-8", "Go to section 1-8"),
+    "key.goal": ("Doel", "Goal"),
+    "key.extended": ("Ziet/Hoort aan/uit", "Sees/Hears on/off"),
+    # status line
+    "status.saved": ("✓ opgeslagen", "✓ saved"),
+    "status.pending": ("● wijzigingen: bewaren…", "● changes: saving…"),
+    "status.saving": ("⟳ opslaan…", "⟳ saving…"),
+    "status.error": ("⚠ niet opgeslagen, opnieuw proberen: {message}", "⚠ not saved, retrying: {message}"),
+    "status.conflict": (
+        "⚠ door een ander programma gewijzigd, niet overschreven: {message}",
+        "⚠ changed by another program, not overwritten: {message}",
+    ),
+    # home
+    "home.title": ("Workshops", "Workshops"),
+    "home.loading": ("Workshops laden…", "Loading workshops…"),
+    "home.folder": ("Map: {folder}", "Folder: {folder}"),
+    "home.counts": (
+        "{personas} persona's · {sessions} sessies · {notes} notities",
+        "{personas} personas · {sessions} sessions · {notes} notes",
+    ),
+    "home.problems": ("⚠ {count} probleem/problemen", "⚠ {count} problem(s)"),
+    "home.empty": (
+        "Welkom! Er staan nog geen workshops in {folder}.\n\n"
+        "Een workshop is één klantreis voor één product, dienst of afdeling: een doel, een "
+        "fasemodel, persona's en sessies (empathiekaart, klantarena, gemba walk).\n\n"
+        "Druk op  n  om je eerste workshop te maken,  ?  voor hulp.",
+        "Welcome! There are no workshops in {folder} yet.\n\n"
+        "A workshop is one customer journey for one product, service or department: a goal, a "
+        "phase model, personas and sessions (empathy map, customer arena, gemba walk).\n\n"
+        "Press  n  to create your first workshop,  ?  for help.",
+    ),
+    "home.delete": (
+        'Workshop "{title}" verwijderen? De map gaat naar {trash}; niets is definitief weg.',
+        'Delete workshop "{title}"? Its folder moves to {trash}; nothing is gone for good.',
+    ),
+    "home.deleted": ("Verwijderd: {title} (in {trash})", "Deleted: {title} (in {trash})"),
+    "home.rename": ("Nieuwe titel", "New title"),
+    "home.cannot_open": ("Kan niet openen: {problem}", "Cannot open: {problem}"),
+    # workshop form
+    "wsform.new": ("Nieuwe workshop", "New workshop"),
+    "wsform.edit": ("Workshop bewerken", "Edit workshop"),
+    "field.title": ("Titel", "Title"),
+    "field.goal": (
+        "Doel: waarom brengen we deze klantreis in kaart?",
+        "Goal: why are we mapping this journey?",
+    ),
+    "field.product": ("Product, dienst of afdeling", "Product, service or department"),
+    "field.phase_model": ("Fasemodel", "Phase model"),
+    "field.custom_phases": (
+        "Eigen fasen, één per regel (Nederlands|English)",
+        "Your own phases, one per line (Nederlands|English)",
+    ),
+    "field.language": ("Taal", "Language"),
+    "field.custom": ("Eigen fasen", "Custom phases"),
+    "field.phases_fixed": (
+        "Fasen ({model}): {phases}. Het fasemodel ligt vast na het aanmaken.",
+        "Phases ({model}): {phases}. The phase model is fixed once created.",
+    ),
+    "form.required": ("verplicht", "required"),
+    "form.hint": ("ctrl+s opslaan · esc annuleren", "ctrl+s save · esc cancel"),
+    # workshop screen
+    "ws.goal": ("Doel", "Goal"),
+    "ws.no_goal": ("(nog geen doel: druk op e)", "(no goal yet: press e)"),
+    "ws.product": ("Product/dienst", "Product/service"),
+    "ws.phases": ("Fasen", "Phases"),
+    "ws.personas": ("Persona's ({count})", "Personas ({count})"),
+    "ws.sessions": ("Sessies ({count})", "Sessions ({count})"),
+    "ws.no_personas": ("Nog geen persona's: druk op p.", "No personas yet: press p."),
+    "ws.no_sessions": (
+        "Nog geen sessies: druk op m voor een empathiekaart.",
+        "No sessions yet: press m for an empathy map.",
+    ),
+    "ws.kind.empathy": ("Empathiekaarten ({count})", "Empathy maps ({count})"),
+    "ws.kind.arena": ("Klantarena's ({count})", "Customer arenas ({count})"),
+    "ws.kind.gemba": ("Gemba walks ({count})", "Gemba walks ({count})"),
+    "ws.map_line": ("{title} · {persona} · {items} items", "{title} · {persona} · {items} items"),
+    "ws.arena_line": ("{title} · {notes} notities", "{title} · {notes} notes"),
+    "ws.walk_line": ("{title} · {notes} waarnemingen", "{title} · {notes} observations"),
+    "ws.not_here": (
+        "{kind} openen kan nog niet in deze versie; `workshop show` toont de inhoud.",
+        "Opening a {kind} is not in this version yet; `workshop show` prints it.",
+    ),
+    "ws.delete": (
+        '"{title}" verwijderen? Het bestand gaat naar .trash; niets is definitief weg.',
+        'Delete "{title}"? The file moves to .trash; nothing is gone for good.',
+    ),
+    "ws.persona_in_use": (
+        "{name} hoort bij {count} empathiekaart(en); verwijder die eerst.",
+        "{name} belongs to {count} empathy map(s); delete those first.",
+    ),
+    "ws.need_persona": ("Maak eerst een persona (p).", "Create a persona first (p)."),
+    "kind.arena": ("klantarena", "customer arena"),
+    "kind.gemba": ("gemba walk", "gemba walk"),
+    "changed.title": ("Gewijzigd op schijf", "Changed on disk"),
+    "changed.body": (
+        "{file} is door een ander programma gewijzigd. Opnieuw laden (jouw niet-opgeslagen wijzigingen "
+        "in dit bestand vervallen) of jouw versie houden (overschrijft het bestand)?",
+        "{file} was changed by another program. Reload it (your unsaved changes to this file are "
+        "dropped) or keep your version (overwrites the file)?",
+    ),
+    "changed.reload": ("Opnieuw laden", "Reload"),
+    "changed.keep": ("Mijn versie houden", "Keep mine"),
+    "changed.reloaded": ("Opnieuw geladen van schijf.", "Reloaded from disk."),
+    # persona
+    "persona.new": ("Nieuwe persona", "New persona"),
+    "persona.edit": ("Persona bewerken", "Edit persona"),
+    "persona.name": ("Naam", "Name"),
+    "persona.segment": ("Segment (klantgroep)", "Segment (customer group)"),
+    "persona.quote": ("Citaat", "Quote"),
+    "persona.goals": ("Doelen (één per regel)", "Goals (one per line)"),
+    "persona.needs": ("Behoeften (één per regel)", "Needs (one per line)"),
+    "persona.expectations": (
+        "Verwachtingen, ook meetbare (bv. binnen 10 minuten geholpen)",
+        "Expectations, also measurable (e.g. helped within 10 minutes)",
+    ),
+    "persona.frustrations": ("Frustraties (één per regel)", "Frustrations (one per line)"),
+    "persona.channels": ("Kanalen (één per regel)", "Channels (one per line)"),
+    "persona.devices": ("Apparaten (één per regel)", "Devices (one per line)"),
+    "persona.notes": ("Notities", "Notes"),
+    "persona.card": ("Persona", "Persona"),
+    "persona.empty": ("—", "—"),
+    # empathy map
+    "map.new": ("Nieuwe empathiekaart", "New empathy map"),
+    "map.pick_persona": ("Voor welke persona?", "For which persona?"),
+    "map.create_persona": ("+ nieuwe persona maken", "+ create a new persona"),
+    "map.title": ("Titel", "Title"),
+    "map.default_title": ("Empathiekaart {name}", "Empathy map {name}"),
+    "map.goal": ("Wat moet {name} doen? (doel)", "What does {name} need to do? (goal)"),
+    "map.extended": ("Uitgebreid canvas: ook Ziet en Hoort", "Extended canvas: also Sees and Hears"),
+    "map.header": ("Empathiekaart · {persona}", "Empathy map · {persona}"),
+    "map.goal_line": ("Doel: {goal}", "Goal: {goal}"),
+    "map.no_goal": ("Doel: (nog niet geschreven: tab naar Doel)", "Goal: (not written yet: tab to Goal)"),
+    "map.add_to": ("Nieuw in {section}: één regel, Enter", "New in {section}: one line, Enter"),
+    "map.goal_input": (
+        "Het doel: wat moet de persona doen? Enter",
+        "The goal: what does the persona need to do? Enter",
+    ),
+    "map.edit_item": ("Item bewerken", "Edit item"),
+    "map.move_to": ("Verplaatsen naar…", "Move to…"),
+    "map.tag_phase": ("Fase van dit item", "Phase of this item"),
+    "map.no_phase": ("(geen fase)", "(no phase)"),
+    "map.empty_section": ("leeg", "empty"),
+    "map.still_empty": ("Nog leeg: {sections}", "Still empty: {sections}"),
+    "map.all_filled": ("Alle vakken hebben items.", "Every section has items."),
+    "map.nothing_to_undo": ("Niets om ongedaan te maken.", "Nothing to undo."),
+    "map.undone": ("Ongedaan: {what}", "Undone: {what}"),
+    "map.no_item": ("Geen item gekozen in dit vak.", "No item selected in this section."),
+    "map.valence_fixed": (
+        "Items in {section} zijn altijd {valence}; verplaats het item naar een ander vak.",
+        "Items in {section} are always {valence}; move the item to another section.",
+    ),
+    "map.no_phases": ("Deze workshop heeft geen fasen.", "This workshop has no phases."),
+    "undo.add": ("toevoegen", "add"),
+    "undo.delete": ("verwijderen", "delete"),
+    "undo.edit": ("wijzigen", "edit"),
+    "undo.goal": ("doel", "goal"),
+    "section.goal": ("Doel", "Goal"),
+    "section.says": ("Zegt", "Says"),
+    "section.thinks": ("Denkt", "Thinks"),
+    "section.does": ("Doet", "Does"),
+    "section.feels": ("Voelt", "Feels"),
+    "section.sees": ("Ziet", "Sees"),
+    "section.hears": ("Hoort", "Hears"),
+    "section.pains": ("Pijnpunten", "Pains"),
+    "section.gains": ("Winstpunten", "Gains"),
+    "prompt.goal": (
+        "Begin bij het doel: wat moet de persona doen, in één zin?",
+        "Start with the goal: what does the persona need to do, in one sentence?",
+    ),
+    "prompt.sees": (
+        "Wat ziet de persona om zich heen: omgeving, anderen, aanbod?",
+        "What do they see around them: surroundings, other people, offers?",
+    ),
+    "prompt.hears": (
+        "Wat hoort de persona van anderen: familie, collega's, media?",
+        "What do they hear from others: family, colleagues, media?",
+    ),
+    "prompt.says": (
+        "Wat zegt de persona letterlijk? Noteer citaten.",
+        "What do they say out loud? Write quotes.",
+    ),
+    "prompt.does": (
+        "Wat doet de persona: gedrag, handelingen, omwegen?",
+        "What do they do: behaviour, actions, workarounds?",
+    ),
+    "prompt.thinks": (
+        "Wat denkt de persona, maar zegt het niet hardop?",
+        "What do they think but not say out loud?",
+    ),
+    "prompt.feels": (
+        "Wat voelt de persona: zorgen, opluchting, ergernis?",
+        "What do they feel: worries, relief, annoyance?",
+    ),
+    "prompt.pains": (
+        "Pijnpunten: angsten, frustraties, obstakels.",
+        "Pains: fears, frustrations, obstacles.",
+    ),
+    "prompt.gains": (
+        "Winstpunten: wensen, behoeften, wat is succes?",
+        "Gains: wants, needs, what does success look like?",
+    ),
+    "valence.pain": ("pijn", "pain"),
+    "valence.gain": ("winst", "gain"),
+    "valence.neutral": ("neutraal", "neutral"),
+    # confirm, quit
+    "confirm.yes": ("Ja", "Yes"),
+    "confirm.no": ("Nee", "No"),
+    "quit.unsaved": (
+        "{count} wijziging(en) zijn nog niet opgeslagen ({message}). Toch stoppen? Ze gaan dan verloren.",
+        "{count} change(s) are not saved yet ({message}). Quit anyway? They will be lost.",
+    ),
+    "error.action": ("Dat lukte niet: {error}", "That did not work: {error}"),
+    # help
+    "help.title": ("Hulp", "Help"),
+    "help.keys": ("Toetsen op dit scherm", "Keys on this screen"),
+    "help.methods": ("De methoden", "The methods"),
+    "help.palette": (
+        "ctrl+p opent het commandopalet met alle acties van dit scherm. F2 wisselt de taal, F3 licht/donker.",
+        "ctrl+p opens the command palette with every action of this screen. "
+        "F2 switches language, F3 light/dark.",
+    ),
+    "help.empathy": (
+        "Empathiekaart: voor één persona noteer je wat die zegt, denkt, doet en voelt (en ziet en hoort),\n"
+        "van waarneembaar naar afgeleid, met pijn- en winstpunten; elk item kan een fase krijgen.",
+        "Empathy map: for one persona, note what they say, think, do and feel (and see and hear),\n"
+        "from observable to inferred, with pains and gains; each item can be tagged with a phase.",
+    ),
+    "help.arena": (
+        "Klantarena: klanten in de binnenkring, minstens zoveel medewerkers in de buitenkring "
+        "die luisteren;\n"
+        "drie gespreksrondes, notities per ronde, en aan het eind toezeggingen met een eigenaar.",
+        "Customer arena: customers in the inner ring, at least as many staff listening in the outer ring;\n"
+        "three rounds of conversation, notes per round, and commitments with an owner at the end.",
+    ),
+    "help.gemba": (
+        "Gemba walk: medewerkers lopen de echte route van de klant en noteren wat ze zien, horen en voelen:\n"
+        "per stap waarnemingen, wachttijd, verspilling (TIMWOODS), ernst en emotie.",
+        "Gemba walk: staff walk the customer's real route and log what they see, hear and feel:\n"
+        "per step observations, waiting time, waste (TIMWOODS), severity and emotion.",
+    ),
+    "help.persona": (
+        "Persona: een semi-fictief profiel van een klantgroep op gedrag en doelen;\n"
+        "één persona per klantreis-perspectief, met behoeften, verwachtingen en frustraties.",
+        "Persona: a semi-fictional profile of a customer group by behaviour and goals;\n"
+        "one persona per journey view, with needs, expectations and frustrations.",
+    ),
+    "help.close": ("esc sluiten", "esc close"),
+}
+
+
+def t(lang: str, key: str, **values: object) -> str:
+    """The label in the language; falls back to English, then to the key itself."""
+    pair = _TEXT.get(key)
+    if pair is None:
+        return key
+    text = pair[1] if lang == "en" else pair[0]
+    return text.format(**values) if values else text
+
+
+def has(key: str) -> bool:
+    return key in _TEXT

@@ -1,0 +1,94 @@
+"""What every screen shares: labels in the app's language and errors shown, not raised."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import functools
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from textual.binding import Binding
+from textual.dom import DOMNode
+from textual.screen import ModalScreen, Screen
+
+from ..i18n import has, t
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def localise_bindings(node: DOMNode, lang: str) -> None:
+    """Binding descriptions are i18n keys in the class; each instance gets them translated."""
+    originals: dict[str, list[Binding]] | None = getattr(node, "_original_bindings", None)
+    if originals is None:
+        originals = {key: list(bindings) for key, bindings in node._bindings.key_to_bindings.items()}
+        node._original_bindings = originals  # type: ignore[attr-defined]
+    for key, bindings in originals.items():
+        node._bindings.key_to_bindings[key] = [
+            dataclasses.replace(b, description=t(lang, b.description)) if has(b.description) else b
+            for b in bindings
+        ]
+
+
+def guarded(method: F) -> F:
+    """An exception in a handler would end the app with a traceback: show one line instead."""
+    if asyncio.iscoroutinefunction(method):
+
+        @functools.wraps(method)
+        async def async_wrapper(self: DOMNode, *args: Any, **kwargs: Any) -> Any:
+            try:
+                return await method(self, *args, **kwargs)
+            except Exception as error:
+                self.app.show_error(error)  # type: ignore[attr-defined]
+                return None
+
+        return async_wrapper  # type: ignore[return-value]
+
+    @functools.wraps(method)
+    def wrapper(self: DOMNode, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except Exception as error:
+            self.app.show_error(error)  # type: ignore[attr-defined]
+            return None
+
+    return wrapper  # type: ignore[return-value]
+
+
+class Labelled:
+    """Mixin: `self.t(key)` in the app's current language."""
+
+    @property
+    def lang(self) -> str:
+        return getattr(self.app, "language", "nl")  # type: ignore[attr-defined]
+
+    def t(self, key: str, **values: object) -> str:
+        return t(self.lang, key, **values)
+
+
+class BaseScreen(Labelled, Screen[Any]):
+    """A full screen; redraws itself when the language changed while it was covered."""
+
+    document_id: str | None = None
+    """The document this screen shows, so a reload can open it again."""
+
+    def on_mount(self) -> None:
+        self._lang = self.lang
+        localise_bindings(self, self.lang)
+        self.refresh_bindings()
+
+    def on_screen_resume(self) -> None:
+        if getattr(self, "_lang", self.lang) != self.lang:
+            self.relabel()
+
+    def relabel(self) -> None:
+        self._lang = self.lang
+        localise_bindings(self, self.lang)
+        self.refresh_bindings()
+        self.call_later(self.recompose)
+
+
+class BaseModal(Labelled, ModalScreen[Any]):
+    def on_mount(self) -> None:
+        localise_bindings(self, self.lang)
+        self.refresh_bindings()

@@ -1,0 +1,23 @@
+"""Form helpers: pydantic errors placed at the field they are about."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from ...store.problems import validation_problems
+
+
+def field_errors(error: ValidationError, model: type[BaseModel]) -> dict[str, str]:
+    """Field name → first message; model rules that name their field land at that field."""
+    errors: dict[str, str] = {}
+    for problem in validation_problems(Path("form"), error, "", model):
+        name = (problem.field or "").split(".")[0] or "_"
+        errors.setdefault(name, problem.message)
+    return errors
+
+
+def lines(text: str) -> list[str]:
+    """A text area with one entry per line; blank lines are not entries."""
+    return [line.strip() for line in text.splitlines() if line.strip()]

@@ -1,0 +1,165 @@
+"""Create a workshop (title, goal, product, phase model, language) or edit its details."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from pydantic import ValidationError
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Input, Select, Static, TextArea
+
+from ...model import CUSTOM, PRESETS, Phase, Workshop
+from ...store import slugify
+from ..widgets.status_line import StatusLine
+from .base import BaseScreen, guarded
+from .forms import field_errors, lines
+
+
+def custom_phases(text: str) -> list[Phase]:
+    """One phase per line, "Dutch|English"; keys made from the label, never as typed."""
+    phases: list[Phase] = []
+    taken: set[str] = set()
+    for line in lines(text):
+        nl, _, en = (part.strip() for part in line.partition("|"))
+        key = slugify(en or nl, "phase", max_length=40)
+        base, n = key, 2
+        while key in taken:
+            key, n = f"{base}-{n}", n + 1
+        taken.add(key)
+        phases.append(Phase(key=key, nl=nl or en, en=en))
+    return phases
+
+
+class WorkshopFormScreen(BaseScreen):
+    CSS_PATH = "workshop_form.tcss"
+    AUTO_FOCUS = "#title"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "key.save", priority=True),
+        Binding("escape", "cancel", "key.cancel"),
+    ]
+
+    def __init__(self, workshop: Workshop | None = None) -> None:
+        super().__init__()
+        self.workshop = workshop
+
+    def compose(self) -> ComposeResult:
+        ws = self.workshop
+        lang = self.lang
+        with VerticalScroll(id="form"):
+            yield Static(self.t("wsform.edit" if ws else "wsform.new"), classes="screen-title", markup=False)
+            yield Static(self.t("form.hint"), classes="form-hint", markup=False)
+            yield Static("", id="form-error", classes="field-error", markup=False)
+            yield Static(self.t("field.title"), classes="field-label", markup=False)
+            yield Input(ws.title if ws else "", id="title")
+            yield Static("", id="title-error", classes="field-error", markup=False)
+            yield Static(self.t("field.goal"), classes="field-label", markup=False)
+            yield Input(ws.goal if ws else "", id="goal")
+            yield Static("", id="goal-error", classes="field-error", markup=False)
+            yield Static(self.t("field.product"), classes="field-label", markup=False)
+            yield Input(ws.product if ws else "", id="product")
+            yield Static("", id="product-error", classes="field-error", markup=False)
+            if ws is None:
+                yield Static(self.t("field.phase_model"), classes="field-label", markup=False)
+                options = [(preset.title(lang), name) for name, preset in PRESETS.items()]
+                options.append((self.t("field.custom"), CUSTOM))
+                yield Select(options, value="five-stage", allow_blank=False, id="phase_model")
+                yield Static(self.t("field.custom_phases"), classes="field-label custom", markup=False)
+                yield TextArea(id="phases", classes="custom")
+                yield Static("", id="phases-error", classes="field-error", markup=False)
+            else:
+                preset = PRESETS.get(ws.phase_model)
+                model = preset.title(lang) if preset else self.t("field.custom")
+                phases = " → ".join(p.label(lang) for p in ws.phase_list())  # type: ignore[arg-type]
+                yield Static(
+                    self.t("field.phases_fixed", model=model, phases=phases),
+                    classes="field-label",
+                    markup=False,
+                )
+            yield Static(self.t("field.language"), classes="field-label", markup=False)
+            yield Select(
+                [("Nederlands", "nl"), ("English", "en")],
+                value=ws.language if ws else lang,
+                allow_blank=False,
+                id="language",
+            )
+        yield StatusLine(markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show_custom()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "phase_model":
+            self._show_custom()
+
+    def _show_custom(self) -> None:
+        if self.workshop is None:
+            custom = self.query_one("#phase_model", Select).value == CUSTOM
+            for widget in self.query(".custom"):
+                widget.display = custom
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_next()
+
+    def _values(self) -> dict[str, object]:
+        values: dict[str, object] = {
+            "title": self.query_one("#title", Input).value,
+            "goal": self.query_one("#goal", Input).value,
+            "product": self.query_one("#product", Input).value,
+            "language": self.query_one("#language", Select).value,
+        }
+        if self.workshop is None:
+            model = str(self.query_one("#phase_model", Select).value)
+            values["phase_model"] = model
+            values["phases"] = (
+                custom_phases(self.query_one("#phases", TextArea).text) if model == CUSTOM else []
+            )
+        return values
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        for name in ("title", "goal", "product", "phases"):
+            found = self.query(f"#{name}-error")
+            if found:
+                found.first(Static).update(errors.pop(name, ""))
+        rest = "; ".join(f"{k}: {v}" if k != "_" else v for k, v in errors.items())
+        self.query_one("#form-error", Static).update(rest)
+
+    @guarded
+    def action_save(self) -> None:
+        try:
+            values = self._values()
+        except ValidationError as error:  # a custom phase that is not a valid phase
+            self._show_errors({"phases": error.errors(include_url=False)[0]["msg"]})
+            return
+        try:
+            if self.workshop is None:
+                candidate = Workshop(**values)  # type: ignore[arg-type]
+            else:
+                Workshop.model_validate({**self.workshop.model_dump(), **values})
+        except ValidationError as error:
+            self._show_errors(field_errors(error, Workshop))
+            return
+        self._show_errors({})
+        app = self.app
+        if self.workshop is None:
+            store = app.ensure_store()  # type: ignore[attr-defined]
+            with app.autosaver.lock:  # type: ignore[attr-defined]
+                loaded = store.create_workshop(candidate)
+            self.dismiss_form()
+            app.open_loaded(loaded)  # type: ignore[attr-defined]
+            return
+        for name, value in values.items():
+            if getattr(self.workshop, name) != value:
+                setattr(self.workshop, name, value)
+        app.changed(self.workshop)  # type: ignore[attr-defined]
+        app.set_language(self.workshop.language)  # type: ignore[attr-defined]
+        self.dismiss_form()
+
+    def dismiss_form(self) -> None:
+        self.app.pop_screen()
+
+    def action_cancel(self) -> None:
+        self.app.pop_screen()
