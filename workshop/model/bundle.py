@@ -52,7 +52,7 @@ class WorkshopBundle:
     def persona(self, persona_id: str) -> Persona | None:
         return next((p for p in self.personas if p.id == persona_id), None)
 
-    def check_references(self) -> list[ReferenceProblem]:
+    def check_references(self, sources_complete: bool = True) -> list[ReferenceProblem]:
         """Phases, personas, touchpoints, action sources and ids across all files."""
         problems: list[ReferenceProblem] = []
         phases = {phase.key for phase in self.workshop.phase_list()}
@@ -110,7 +110,7 @@ class WorkshopBundle:
         for doc in self.documents():
             for path, action in _actions(doc):
                 for s, source in enumerate(action.sources):
-                    if source not in owners:
+                    if source not in owners and sources_complete:
                         problems.append(
                             ReferenceProblem(
                                 doc,

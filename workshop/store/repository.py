@@ -238,7 +238,8 @@ class SessionStore:
                 loaded.origins[item.id] = loaded.paths[walk.id]
         for path, log in loaded.logs.items():
             self._merge_log(loaded, path, log, texts.get(path, ""))
-        for ref in bundle.check_references():
+        # A file that did not load may hold the items actions point at: do not blame the actions.
+        for ref in bundle.check_references(sources_complete=not loaded.problems):
             path = loaded.paths[ref.document.id]
             line = locate_line(texts.get(path, ""), ref.field.split("."))
             loaded.problems.append(Problem(path, ref.message, line, None, ref.field))

@@ -171,6 +171,7 @@ class EmpathyScreen(BaseScreen):
         if step == GOAL:
             entry.placeholder = self.t("map.goal_input")
             entry.value = self.emap.goal
+            entry.cursor_position = len(entry.value)
         else:
             entry.placeholder = self.t("map.add_to", section=label)
             if self._goal_in_entry:

@@ -84,7 +84,7 @@ class PersonaFormScreen(BaseScreen):
             else:
                 candidate = Persona.model_validate({**self.persona.model_dump(), **values})
         except ValidationError as error:
-            self._show_errors(field_errors(error, Persona))
+            self._show_errors(field_errors(error, Persona, self.t("form.required")))
             return
         self._show_errors({})
         app = self.app

@@ -140,7 +140,7 @@ class WorkshopFormScreen(BaseScreen):
             else:
                 Workshop.model_validate({**self.workshop.model_dump(), **values})
         except ValidationError as error:
-            self._show_errors(field_errors(error, Workshop))
+            self._show_errors(field_errors(error, Workshop, self.t("form.required")))
             return
         self._show_errors({})
         app = self.app
