@@ -9,7 +9,9 @@ from pydantic import BaseModel, ValidationError
 from ...store.problems import validation_problems
 
 
-def field_errors(error: ValidationError, model: type[BaseModel], required: str = "required") -> dict[str, str]:
+def field_errors(
+    error: ValidationError, model: type[BaseModel], required: str = "required"
+) -> dict[str, str]:
     """Field name → first message; model rules that name their field land at that field.
     An empty required field says so in the user's language, not in pydantic's words."""
     errors: dict[str, str] = {}

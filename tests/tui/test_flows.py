@@ -1,0 +1,334 @@
+"""End-to-end flows through the app with Textual's pilot: what a facilitator does, then the
+TOML on disk."""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import os
+import tomllib
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, OptionList, Static
+
+from workshop.store import atomic as atomic_module
+from workshop.tui.screens.empathy import EmpathyScreen
+from workshop.tui.screens.home import HomeScreen
+from workshop.tui.screens.persona import PersonaCardScreen, PersonaFormScreen
+from workshop.tui.screens.workshop import WorkshopScreen
+from workshop.tui.widgets.item_list import ItemList
+from workshop.tui.widgets.status_line import StatusLine
+
+from .conftest import SIZE, make_app, sync
+
+
+async def type_text(pilot, text: str) -> None:
+    await pilot.press(*("space" if char == " " else char for char in text))
+
+
+async def settle(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def wait_until(pilot, predicate, timeout: float = 5.0) -> None:
+    for _ in range(int(timeout / 0.02)):
+        if predicate():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("condition not reached")
+
+
+def status_text(app) -> str:
+    return str(app.screen.query_one(StatusLine).content)
+
+
+SECTION_TEXTS = {
+    "sees": "Een volle wachtkamer",
+    "hears": "Namen die worden omgeroepen",
+    "says": "Waar moet ik zijn",
+    "does": "Belt drie keer",
+    "thinks": "Ze zijn me vergeten",
+    "feels": "Onzeker",
+    "pains": "Wachten zonder uitleg",
+    "gains": "Een vast aanspreekpunt",
+}
+
+
+@sync
+async def test_prepare_a_workshop_and_run_an_empathy_map(tmp_path: Path, apps) -> None:
+    sessions = tmp_path / "sessions"
+    app = make_app(sessions)
+    apps.append(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert "Welkom" in str(app.screen.query_one("#empty", Static).content)
+
+        # create a workshop, keyboard only
+        await pilot.press("n")
+        await type_text(pilot, "Poli knie")
+        await pilot.press("enter")
+        await type_text(pilot, "Sneller helpen")
+        await pilot.press("enter")
+        await type_text(pilot, "Orthopedie")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, WorkshopScreen)
+
+        # two personas
+        for name, segment in (("Anna", "Werkend"), ("Riet", "Oudere patient")):
+            await pilot.press("p")
+            await settle(pilot)
+            assert isinstance(app.screen, PersonaFormScreen)
+            await type_text(pilot, name)
+            await pilot.press("enter")
+            await type_text(pilot, segment)
+            await pilot.press("enter")
+            await type_text(pilot, "Ik wil het weten")
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+        assert isinstance(app.screen, WorkshopScreen)
+        assert [p.name for p in app.loaded.bundle.personas] == ["Anna", "Riet"]
+
+        # an empathy map for Anna with the extended canvas
+        await pilot.press("m")
+        await settle(pilot)
+        await type_text(pilot, "Weten of opereren nodig is")
+        await pilot.press("tab", "space", "ctrl+s")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, EmpathyScreen)
+        assert screen.emap.extended
+        assert screen.current == "sees", "working order starts with what can be observed"
+        for section, text in SECTION_TEXTS.items():
+            assert screen.current == section
+            await type_text(pilot, text)
+            await pilot.press("enter", "tab")
+        assert "Alle vakken" in str(screen.query_one("#empties", Static).content)
+
+        assert screen.current == "goal", "after the last section the walk comes back to the goal"
+        await pilot.press("tab")
+        # browse: mark, tag a phase, undo
+        await pilot.press("3")  # jump needs browse mode: typing "3" is text
+        assert screen.query_one("#entry", Input).value == "3"
+        screen.query_one("#entry", Input).value = ""
+        await pilot.press("escape")
+        assert isinstance(app.focused, ItemList)
+        await pilot.press("3")
+        assert screen.current == "says"
+        await pilot.press("p")
+        await pilot.press("t", "2")  # phase 1 of the preset (1 is "no phase")
+        await settle(pilot)
+        says = screen.session.by_section["says"][0]
+        assert (says.valence, says.phase) == ("pain", "awareness")
+        await pilot.press("i")
+        await type_text(pilot, "Oeps")
+        await pilot.press("enter", "ctrl+z")
+        assert [i.text for i in screen.session.by_section["says"]] == [SECTION_TEXTS["says"]]
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+    folder = sessions / "poli-knie"
+    data = tomllib.loads((folder / "workshop.toml").read_text())
+    assert (data["title"], data["goal"], data["product"]) == ("Poli knie", "Sneller helpen", "Orthopedie")
+    personas = sorted(tomllib.loads(p.read_text())["name"] for p in folder.glob("persona-*.toml"))
+    assert personas == ["Anna", "Riet"]
+    (map_file,) = folder.glob("empathy-*.toml")
+    saved = tomllib.loads(map_file.read_text())
+    assert saved["goal"] == "Weten of opereren nodig is"
+    assert saved["extended"] is True
+    assert {item["section"]: item["text"] for item in saved["items"]} == SECTION_TEXTS
+    says = next(item for item in saved["items"] if item["section"] == "says")
+    assert (says["valence"], says["phase"]) == ("pain", "awareness")
+
+    # reopen: everything is there
+    again = make_app(sessions)
+    apps.append(again)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        home = again.screen.query_one("#workshops", OptionList)
+        assert "2 persona's · 1 sessies · 8 notities" in str(home.get_option_at_index(0).prompt)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(again.screen, WorkshopScreen)
+        await pilot.press("tab", "enter")
+        await settle(pilot)
+        assert isinstance(again.screen, EmpathyScreen)
+        assert again.screen.session.count("feels") == 1
+
+
+@sync
+async def test_a_failing_save_shows_keeps_the_notes_and_lands_later(sessions: Path, apps) -> None:
+    app = make_app(sessions)
+    apps.append(app)
+    map_file = sessions / "polikliniek-knie" / "empathy-empathiekaart-anna.toml"
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("tab", "enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, EmpathyScreen)
+
+        def read_only(*_args: object, **_kwargs: object) -> None:
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+
+        patch = pytest.MonkeyPatch()  # its own, so undo() leaves the fixture's chdir alone
+        patch.setattr(atomic_module.os, "open", read_only)
+        for text in ("Eerste", "Tweede"):
+            await type_text(pilot, text)
+            await pilot.press("enter")
+        await wait_until(pilot, lambda: "Read-only file system" in status_text(app))
+        assert "niet opgeslagen" in status_text(app)
+        assert [i.text for i in screen.session.by_section["says"]][-2:] == ["Eerste", "Tweede"]
+        assert "Eerste" not in map_file.read_text()
+
+        patch.undo()
+        await wait_until(pilot, lambda: "Tweede" in map_file.read_text(), timeout=8)
+        await wait_until(pilot, lambda: "opgeslagen" in status_text(app) and "niet" not in status_text(app))
+        texts = [i["text"] for i in tomllib.loads(map_file.read_text())["items"]]
+        assert texts[-2:] == ["Eerste", "Tweede"]
+
+
+@sync
+async def test_quitting_with_unsaved_changes_asks_first(sessions: Path, apps) -> None:
+    app = make_app(sessions)
+    apps.append(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("tab", "enter")
+        await settle(pilot)
+
+        def disk_full(*_args: object, **_kwargs: object) -> None:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        patch = pytest.MonkeyPatch()
+        patch.setattr(atomic_module.os, "open", disk_full)
+        await type_text(pilot, "Niet kwijtraken")
+        await pilot.press("enter", "ctrl+q")
+        await wait_until(pilot, lambda: app.screen.__class__.__name__ == "ConfirmScreen")
+        body = str(app.screen.query_one(".dialog-body", Static).content)
+        assert "niet opgeslagen" in body and "No space left on device" in body
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, EmpathyScreen), "still running, nothing lost"
+        patch.undo()
+        await pilot.press("ctrl+q")
+        await wait_until(pilot, lambda: app.return_code == 0)
+    assert (
+        "Niet kwijtraken" in (sessions / "polikliniek-knie" / "empathy-empathiekaart-anna.toml").read_text()
+    )
+
+
+@sync
+async def test_a_file_changed_by_another_program_is_not_overwritten(sessions: Path, apps) -> None:
+    app = make_app(sessions, watch_seconds=0.1)
+    apps.append(app)
+    folder = sessions / "polikliniek-knie"
+    persona_file = folder / "persona-anna-de-vries.toml"
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("enter")  # Anna's card
+        await settle(pilot)
+        assert isinstance(app.screen, PersonaCardScreen)
+        text = persona_file.read_text().replace('segment = "Werkende patiënt"', 'segment = "Sporter"')
+        persona_file.write_text(text)
+        await wait_until(pilot, lambda: app.screen.__class__.__name__ == "ConfirmScreen")
+        assert "persona-anna-de-vries.toml" in str(app.screen.query_one(".dialog-body", Static).content)
+        await pilot.press("y")  # reload
+        await wait_until(pilot, lambda: isinstance(app.screen, PersonaCardScreen))
+        assert app.screen.persona.segment == "Sporter"
+        assert 'segment = "Sporter"' in persona_file.read_text()
+
+
+@sync
+async def test_persona_form_shows_errors_at_the_field(sessions: Path, apps) -> None:
+    app = make_app(sessions)
+    apps.append(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PersonaFormScreen)
+        assert str(app.screen.query_one("#name-error", Static).content) == "verplicht"
+        await type_text(pilot, "Kees")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, WorkshopScreen)
+        assert app.loaded.bundle.personas[-1].name == "Kees"
+
+
+@sync
+async def test_language_help_and_palette(sessions: Path, apps) -> None:
+    app = make_app(sessions)
+    apps.append(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Persona's (2)" in str(app.screen.query(".list-title").first(Static).content)
+        await pilot.press("f2")
+        await settle(pilot)
+        assert "Personas (2)" in str(app.screen.query(".list-title").first(Static).content)
+        commands = [c.title for c in app.get_system_commands(app.screen)]
+        assert {"New persona", "New empathy map", "Edit workshop", "Delete"} <= set(commands)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "HelpScreen"
+        table = app.screen.query_one("#help-keys", Static).content
+        assert "New empathy map" in [str(cell) for cell in table.columns[1].cells]
+        await pilot.press("escape")
+        await pilot.press("f3")
+        assert app.theme == "textual-light"
+
+
+@sync
+async def test_delete_a_workshop_asks_and_moves_it_to_the_trash(sessions: Path, apps) -> None:
+    app = make_app(sessions)
+    apps.append(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert (sessions / "polikliniek-knie").exists()
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot)
+        assert not (sessions / "polikliniek-knie").exists()
+        assert any((sessions / ".trash").iterdir())
+        assert app.screen.query_one("#empty").display
+
+
+def test_signal_handler_flushes(sessions: Path, apps) -> None:
+    app = make_app(sessions, debounce=30.0)
+    apps.append(app)
+
+    async def scenario() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("enter")
+            await settle(pilot)
+            await pilot.press("tab", "enter")
+            await settle(pilot)
+            await type_text(pilot, "Voor de kill")
+            await pilot.press("enter")
+            app._on_signal()  # what SIGTERM runs
+            await pilot.pause()
+
+    asyncio.run(scenario())
+    assert "Voor de kill" in (sessions / "polikliniek-knie" / "empathy-empathiekaart-anna.toml").read_text()
