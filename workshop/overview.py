@@ -19,12 +19,12 @@ def describe_workshop(loaded: LoadedWorkshop) -> list[str]:
     phases = " → ".join(phase.label(lang) for phase in ws.phase_list())
     lines = [
         f"{ws.title}  ({loaded.slug}, {lang})",
-        f"  goal: {ws.goal.strip()}" if ws.goal.strip() else "  goal: (not written yet)",
+        _field("goal", ws.goal) if ws.goal.strip() else "  goal: (not written yet)",
     ]
     if ws.product:
         lines.append(f"  product/service: {ws.product}")
     if ws.scope.begin or ws.scope.end:
-        lines.append(f"  scope: {ws.scope.begin.strip()} … {ws.scope.end.strip()}")
+        lines.append(_field("scope", f"{ws.scope.begin.strip()} … {ws.scope.end.strip()}"))
     lines.append(f"  phases ({model_title}): {phases}")
     if ws.dates:
         lines.append(f"  dates: {', '.join(d.isoformat() for d in ws.dates)}")
@@ -77,3 +77,9 @@ def _sessions(bundle: WorkshopBundle) -> list[str]:
     if not lines:
         lines.append("  sessions: none yet")
     return lines
+
+
+def _field(label: str, text: str) -> str:
+    """A labelled value whose later lines stay indented under it."""
+    indent = " " * (len(label) + 4)
+    return f"  {label}: " + f"\n{indent}".join(line.strip() for line in text.strip().splitlines())

@@ -7,7 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from workshop.model import EmpathyItem, EmpathyMap, Persona, Workshop
+from workshop.model import (
+    ArenaNote,
+    Customer,
+    CustomerArena,
+    EmpathyItem,
+    EmpathyMap,
+    Kpi,
+    Persona,
+    Staff,
+    Workshop,
+    default_rounds,
+)
 from workshop.store import ConflictError, SaveError, SessionStore, StoreError, repository
 from workshop.store.problems import display_path
 
@@ -35,6 +46,37 @@ def test_documents_get_prefixed_unique_file_names(store: SessionStore) -> None:
         "persona-anna-de-vries-2.toml",
         "empathy-anna-knie.toml",
     ]
+
+
+def test_a_title_that_starts_with_its_kind_names_the_file_once(store: SessionStore) -> None:
+    loaded = store.create_workshop(Workshop(title="Poli"))
+    dutch = store.add(loaded, EmpathyMap(title="Empathiekaart Anna", persona="persona-x"))
+    english = store.add(loaded, EmpathyMap(title="Empathy map Anna", persona="persona-x"))
+    assert [dutch.name, english.name] == ["empathy-anna.toml", "empathy-anna-2.toml"]
+
+
+def test_files_hold_what_a_person_would_type(store: SessionStore) -> None:
+    """Whole numbers without `.0`, no `quote = false` noise, but a recorded "no" to consent stays."""
+    loaded = store.create_workshop(
+        Workshop(title="Poli", kpis=[Kpi(kind="csat", target=80.0, measured=72.5)])
+    )
+    arena = CustomerArena(
+        title="Arena",
+        inner=[Customer(alias="Mevrouw E.")],
+        outer=[Staff(name="Petra")],
+        rounds=default_rounds("nl", "swap"),
+    )
+    arena.rounds[0].notes.append(ArenaNote(text="Lang gewacht", speaker=arena.inner[0].id))
+    path = store.add(loaded, arena)
+    workshop_text = (path.parent / "workshop.toml").read_text(encoding="utf-8")
+    assert "target = 80\n" in workshop_text and "measured = 72.5\n" in workshop_text
+    arena_text = path.read_text(encoding="utf-8")
+    assert "consent = false" in arena_text
+    assert "quote" not in arena_text
+    reloaded = store.load(loaded.slug)
+    assert reloaded.bundle is not None
+    assert reloaded.bundle.workshop.kpis[0].target == 80.0
+    assert reloaded.bundle.arenas[0].rounds[0].notes[0].quote is False
 
 
 def test_list_workshops_counts_what_is_inside(store: SessionStore) -> None:

@@ -164,7 +164,7 @@ async def test_prepare_a_workshop_and_run_an_empathy_map(tmp_path: Path, apps) -
 async def test_a_failing_save_shows_keeps_the_notes_and_lands_later(sessions: Path, apps) -> None:
     app = make_app(sessions)
     apps.append(app)
-    map_file = sessions / "polikliniek-knie" / "empathy-empathiekaart-anna.toml"
+    map_file = sessions / "polikliniek-knie" / "empathy-anna.toml"
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("enter")
@@ -221,9 +221,7 @@ async def test_quitting_with_unsaved_changes_asks_first(sessions: Path, apps) ->
         patch.undo()
         await pilot.press("ctrl+q")
         await wait_until(pilot, lambda: app.return_code == 0)
-    assert (
-        "Niet kwijtraken" in (sessions / "polikliniek-knie" / "empathy-empathiekaart-anna.toml").read_text()
-    )
+    assert "Niet kwijtraken" in (sessions / "polikliniek-knie" / "empathy-anna.toml").read_text()
 
 
 @sync
@@ -331,4 +329,4 @@ def test_signal_handler_flushes(sessions: Path, apps) -> None:
             await pilot.pause()
 
     asyncio.run(scenario())
-    assert "Voor de kill" in (sessions / "polikliniek-knie" / "empathy-empathiekaart-anna.toml").read_text()
+    assert "Voor de kill" in (sessions / "polikliniek-knie" / "empathy-anna.toml").read_text()

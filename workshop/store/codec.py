@@ -22,12 +22,22 @@ _BOOKKEEPING = ("deleted", "superseded", "conflicts")
 _EMPTY: tuple[Any, ...] = ("", [], (), {})
 
 
+_ALWAYS_WRITTEN = frozenset({"consent"})
+"""A recorded "no" to consent is information a reader of the file must see."""
+
+
+def _is_default_noise(key: str, value: Any) -> bool:
+    return key not in _ALWAYS_WRITTEN and (value is False or value in _EMPTY)
+
+
 def _plain(value: Any) -> Any:
     """A literal as TOML can hold it: no None (TOML has no null), tuples as lists."""
     if isinstance(value, dict):
         return {key: _plain(item) for key, item in value.items() if item is not None}
     if isinstance(value, list | tuple):
         return [_plain(item) for item in value]
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)  # 21, not 21.0: what a person would type; it reads back as the same float
     return value
 
 
@@ -83,7 +93,7 @@ def _emit(
     tables: list[tuple[str, Any]] = []
     arrays: list[tuple[str, list[BaseModel]]] = []
     for key, value in pairs:
-        if value is None or ((in_item or key in _BOOKKEEPING) and value in _EMPTY):
+        if value is None or ((in_item or key in _BOOKKEEPING) and _is_default_noise(key, value)):
             continue
         if isinstance(value, BaseModel | dict):
             tables.append((key, value))

@@ -63,6 +63,23 @@ def _title_of(document: Document) -> str:
     return document.name if isinstance(document, Persona) else document.title
 
 
+_KIND_WORDS = {
+    "empathy": ("empathy-map", "empathiekaart", "empathy"),
+    "arena": ("customer-arena", "klantarena", "arena"),
+    "gemba": ("gemba-walk", "gemba"),
+    "persona": ("persona",),
+}
+"""Titles often start with the kind ("Empathiekaart Anna"): the file name says it once."""
+
+
+def _title_slug(document: Document, prefix: str) -> str:
+    slug = slugify(_title_of(document), prefix)
+    for word in _KIND_WORDS.get(prefix, ()):
+        if slug.startswith(f"{word}-"):
+            return slug[len(word) + 1 :]
+    return slug
+
+
 Fingerprint = tuple[int, int, int]
 
 
@@ -340,7 +357,7 @@ class SessionStore:
             raise ValueError("a workshop is created with create_workshop")
         taken = {path.stem for path in loaded.folder.glob("*.toml")} | {p.stem for p in loaded.paths.values()}
         prefix = prefix_of(document)
-        stem = unique_slug(f"{prefix}-{slugify(_title_of(document), prefix)}", taken)
+        stem = unique_slug(f"{prefix}-{_title_slug(document, prefix)}", taken)
         loaded.paths[document.id] = loaded.folder / f"{stem}.toml"
         self.save(loaded, document)
         return loaded.paths[document.id]
