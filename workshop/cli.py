@@ -183,6 +183,8 @@ def _custom_phases(labels: list[str]) -> list[Phase]:
 
 def _cmd_list(args: argparse.Namespace, store: SessionStore) -> int:
     summaries = store.list_workshops()
+    for problem in store.outside_links():
+        print(problem, file=sys.stderr)
     if not summaries:
         print(f"no workshops in {store.root}; create one with: workshop new TITLE")
         return EXIT_OK
@@ -241,9 +243,17 @@ def validate_path(target: Path) -> tuple[list[Problem], int]:
     if (target / WORKSHOP_FILE).is_file():
         folders = [target]
     else:
-        folders = SessionStore(target).workshop_folders()
-        if not folders:
+        sessions = SessionStore(target)
+        folders = sessions.workshop_folders()
+        outside = sessions.outside_links()
+        if not folders and not outside:
             return [Problem(target, "holds no workshop folder (a folder with a workshop.toml)")], 0
+        problems, files = _problems_of(folders)
+        return [*outside, *problems], files
+    return _problems_of(folders)
+
+
+def _problems_of(folders: list[Path]) -> tuple[list[Problem], int]:
     problems: list[Problem] = []
     files = 0
     for folder in folders:

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from workshop.cli import main, validate_path
 from workshop.model import GembaWalk, Observation, Persona, RouteStep, Workshop
-from workshop.store import SessionStore, codec
+from workshop.store import SessionStore, StoreError, codec
 from workshop.store.problems import display_path
-from workshop.store.repository import NOT_A_WORKSHOP_FILE
+from workshop.store.repository import NOT_A_WORKSHOP_FILE, OUTSIDE_SESSIONS
 
 WALK = """schema_version = 1
 id = "walk-1"
@@ -219,3 +220,19 @@ def test_what_the_store_writes_reads_back_identically(workshop_folder: tuple[Ses
     again = store.load_folder(folder)
     assert again.problems == []
     assert again.bundle.walks[0] == walk
+
+
+def test_a_workshop_folder_linked_from_outside_is_named_not_read(tmp_path: Path) -> None:
+    """A link in the sessions folder to a workshop elsewhere is not followed by list, load or validate."""
+    outside = tmp_path / "elsewhere" / "poli"
+    SessionStore(outside.parent).create_workshop(Workshop(title="Poli"))
+    sessions = tmp_path / "sessions"
+    sessions.mkdir()
+    (sessions / "poli").symlink_to(outside, target_is_directory=True)
+    store = SessionStore(sessions)
+    assert store.workshop_folders() == []
+    with pytest.raises(StoreError, match="links to outside the sessions folder; not read"):
+        store.load("poli")
+    problems, _ = validate_path(sessions)
+    assert [str(p) for p in problems] == [f"{sessions / 'poli'}: {OUTSIDE_SESSIONS}"]
+    assert main(["--sessions", str(sessions), "show", "poli"]) == 2

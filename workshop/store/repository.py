@@ -55,6 +55,11 @@ def kind_of(path: Path) -> type[Document] | type[GembaLog] | None:
     return KINDS.get(prefix) if dash else None
 
 
+OUTSIDE_SESSIONS = (
+    "links to outside the sessions folder; not read (copy the workshop in, or point --sessions at its folder)"
+)
+
+
 def prefix_of(document: Document) -> str:
     return next(prefix for prefix, kind in KINDS.items() if isinstance(document, kind))
 
@@ -155,6 +160,18 @@ class SessionStore:
     # -- reading -------------------------------------------------------------------------
 
     def workshop_folders(self) -> list[Path]:
+        """The workshop folders inside the sessions folder; a link to elsewhere is not followed."""
+        return [folder for folder in self._candidate_folders() if not self._links_outside(folder)]
+
+    def outside_links(self) -> list[Problem]:
+        """Workshop folders that are links out of the sessions folder: named, never read."""
+        return [
+            Problem(folder, OUTSIDE_SESSIONS)
+            for folder in self._candidate_folders()
+            if self._links_outside(folder)
+        ]
+
+    def _candidate_folders(self) -> list[Path]:
         if not self.root.is_dir():
             return []
         return sorted(
@@ -162,6 +179,9 @@ class SessionStore:
             for entry in self.root.iterdir()
             if entry.is_dir() and not entry.name.startswith(".") and (entry / WORKSHOP_FILE).exists()
         )
+
+    def _links_outside(self, folder: Path) -> bool:
+        return not folder.resolve().is_relative_to(self.root.resolve())
 
     def list_workshops(self) -> list[WorkshopSummary]:
         summaries = []
@@ -188,6 +208,8 @@ class SessionStore:
             raise StoreError(
                 Problem(self.root, f'no workshop "{name}" here; `workshop list` shows the workshops')
             )
+        if self._links_outside(folder):
+            raise StoreError(Problem(folder, OUTSIDE_SESSIONS))
         return folder
 
     def load(self, slug: str) -> LoadedWorkshop:
