@@ -123,9 +123,9 @@ FIGURES = {"cases": 0, "lost": 0}
 
 
 @pytest.fixture(scope="module", autouse=True)
-def _print_figures():
+def _print_figures(figures: list[str]):
     yield
-    print(f"\nmerge cases: {FIGURES['cases']}, notes lost: {FIGURES['lost']}")
+    figures.append(f"merge cases: {FIGURES['cases']}, notes lost: {FIGURES['lost']}")
 
 
 _EDITS = st.lists(

@@ -1,7 +1,7 @@
 """Generated and mutated files: never a traceback, always one line that names the place.
 
 WORKSHOP_FUZZ_EXAMPLES sets the number of cases per test (default 1500; the figures are
-printed with -s)."""
+printed after the test results)."""
 
 from __future__ import annotations
 
@@ -107,10 +107,10 @@ def test_mutated_files_give_one_line_problems_never_a_traceback(document, data) 
 
 
 @pytest.fixture(scope="module", autouse=True)
-def _print_figures():
+def _print_figures(figures: list[str]):
     yield
-    print(
-        f"\nfuzzed inputs: {FIGURES['inputs']}, rejected with a one-line problem: {FIGURES['rejected']}, "
+    figures.append(
+        f"fuzzed inputs: {FIGURES['inputs']}, rejected with a one-line problem: {FIGURES['rejected']}, "
         f"tracebacks: {FIGURES['tracebacks']}"
     )
 

@@ -1,6 +1,6 @@
 """kill -9 at random moments of a process that saves in a loop: no file breaks, no note is lost.
 
-WORKSHOP_KILLS sets how many kills (default 200); the figures are printed with -s."""
+WORKSHOP_KILLS sets how many kills (default 200); the figures are printed after the test results."""
 
 from __future__ import annotations
 
@@ -28,7 +28,9 @@ def _read_acks(process: subprocess.Popen[str], acked: list[int]) -> None:
         acked.append(int(line))
 
 
-def test_kill_minus_nine_never_breaks_a_file_nor_loses_an_acknowledged_note(tmp_path: Path) -> None:
+def test_kill_minus_nine_never_breaks_a_file_nor_loses_an_acknowledged_note(
+    tmp_path: Path, figures: list[str]
+) -> None:
     kills = int(os.environ.get("WORKSHOP_KILLS", "200"))
     rng = random.Random(20261124)
     sessions = tmp_path / "sessions"
@@ -70,7 +72,7 @@ def test_kill_minus_nine_never_breaks_a_file_nor_loses_an_acknowledged_note(tmp_
             reloaded = fresh.load(loaded.slug)
             reloaded.bundle.walks[0].observations.clear()
             fresh.save(reloaded, reloaded.bundle.walks[0])
-    print(
-        f"\nkill -9: {survived}/{kills} survived, notes lost: {lost}, notes beyond the one in flight: {extra}"
+    figures.append(
+        f"kill -9: {survived}/{kills} survived, notes lost: {lost}, notes beyond the one in flight: {extra}"
     )
     assert (survived, lost, extra) == (kills, 0, 0)
