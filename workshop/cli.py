@@ -102,6 +102,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     merge.set_defaults(run=_cmd_merge)
 
+    report = commands.add_parser("report", help="compile a workshop's sessions into a journey report")
+    report.add_argument("workshop", help="folder name or title")
+    report.add_argument("--persona", metavar="NAME", help="narrow the empathy maps to one persona")
+    report.add_argument("--format", default="html,md,json", help="html, md and/or json (default: all three)")
+    report.add_argument(
+        "--out", type=Path, metavar="DIR", help="folder to write to (default: WORKSHOP/report)"
+    )
+    report.add_argument("--open", action="store_true", help="open the HTML report in the browser")
+    report.add_argument("--force", action="store_true", help="report even when some files have problems")
+    report.set_defaults(run=_cmd_report)
+
     git_setup = commands.add_parser("git-setup", help="let git merge session files by item id")
     git_setup.set_defaults(run=_cmd_git_setup)
 
@@ -261,6 +272,37 @@ def _problems_of(folders: list[Path]) -> tuple[list[Problem], int]:
         problems.extend(loaded.problems)
         files += sum(1 for path in folder.glob("*.toml") if not path.name.startswith("."))
     return problems, files
+
+
+def _cmd_report(args: argparse.Namespace, store: SessionStore) -> int:
+    from .report import ReportError
+    from .report.output import parse_formats, write_report
+
+    try:
+        formats = parse_formats(args.format)
+        loaded = store.load(args.workshop)
+        if loaded.problems and (loaded.bundle is None or not args.force):
+            for problem in loaded.problems:
+                print(problem, file=sys.stderr)
+            hint = (
+                "fix them first"
+                if loaded.bundle is None
+                else "fix them, or add --force to report without them"
+            )
+            print(f"{len(loaded.problems)} problem(s): {hint}", file=sys.stderr)
+            return EXIT_USAGE
+        paths = write_report(loaded, formats, args.out, args.persona)
+    except ReportError as error:
+        raise UsageError(str(error)) from None
+    for path in paths:
+        print(path)
+    if args.open:
+        import webbrowser
+
+        html = next((path for path in paths if path.suffix == ".html"), None)
+        if html is None or not webbrowser.open(html.resolve().as_uri()):
+            print("workshop: no browser to open; the files are written above", file=sys.stderr)
+    return EXIT_OK
 
 
 def _cmd_phases(args: argparse.Namespace, store: SessionStore) -> int:

@@ -1,0 +1,166 @@
+"""The report's words in Dutch and English, and dates written per language without the OS locale."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+_LABELS: dict[str, dict[str, str]] = {
+    "report": {"nl": "Journeyrapport", "en": "Journey report"},
+    "goal": {"nl": "Doel", "en": "Goal"},
+    "product": {"nl": "Product of dienst", "en": "Product or service"},
+    "scope": {"nl": "Afbakening", "en": "Scope"},
+    "scope_begin": {"nl": "Begint bij", "en": "Begins at"},
+    "scope_end": {"nl": "Eindigt bij", "en": "Ends at"},
+    "phase_model": {"nl": "Fasemodel", "en": "Phase model"},
+    "dates": {"nl": "Data", "en": "Dates"},
+    "facilitator": {"nl": "Facilitator", "en": "Facilitator"},
+    "persona_filter": {"nl": "Persona", "en": "Persona"},
+    "all_personas": {"nl": "alle persona's", "en": "all personas"},
+    "participation": {"nl": "Wie deed mee", "en": "Who took part"},
+    "personas": {"nl": "Persona's", "en": "Personas"},
+    "empathy_maps": {"nl": "Empathiekaarten", "en": "Empathy maps"},
+    "customers": {"nl": "Klanten in de arena", "en": "Customers in the arena"},
+    "consented": {"nl": "bij naam (met toestemming)", "en": "named (with consent)"},
+    "staff": {"nl": "Medewerkers in de buitenring", "en": "Staff in the outer ring"},
+    "observers": {"nl": "Observatoren gemba walk", "en": "Gemba walk observers"},
+    "notes": {"nl": "Notities", "en": "Notes"},
+    "journey": {"nl": "De klantreis", "en": "The journey"},
+    "phase": {"nl": "Fase", "en": "Phase"},
+    "unphased": {"nl": "Zonder fase", "en": "Without a phase"},
+    "unphased_intro": {
+        "nl": "Deze notities hebben geen fase (of een fase die het model niet kent); ze tellen wel mee.",
+        "en": "These notes have no phase (or one the model does not know); they still count.",
+    },
+    "touchpoints": {"nl": "Contactmomenten", "en": "Touchpoints"},
+    "does": {"nl": "Wat de klant doet", "en": "What the customer does"},
+    "quotes": {"nl": "Wat de klant zegt", "en": "What the customer says"},
+    "thoughts": {"nl": "Wat de klant denkt", "en": "What the customer thinks"},
+    "feelings": {"nl": "Wat de klant voelt", "en": "What the customer feels"},
+    "emotion": {"nl": "Emotie", "en": "Emotion"},
+    "pains": {"nl": "Pijnpunten", "en": "Pains"},
+    "gains": {"nl": "Winstpunten", "en": "Gains"},
+    "ideas": {"nl": "Ideeën en vragen", "en": "Ideas and questions"},
+    "backstage": {"nl": "Achter de schermen (verspilling)", "en": "Backstage (waste)"},
+    "wait": {"nl": "Wachttijd", "en": "Waiting time"},
+    "kpis": {"nl": "KPI's", "en": "KPIs"},
+    "target": {"nl": "doel", "en": "target"},
+    "measured": {"nl": "gemeten", "en": "measured"},
+    "met": {"nl": "gehaald", "en": "met"},
+    "not_met": {"nl": "niet gehaald", "en": "not met"},
+    "more": {"nl": "meer", "en": "more"},
+    "minutes": {"nl": "min", "en": "min"},
+    "scored": {"nl": "gescoord", "en": "scored"},
+    "spread": {"nl": "spreiding", "en": "spread"},
+    "top_pains": {"nl": "Grootste pijnpunten", "en": "Top pains"},
+    "top_pains_intro": {
+        "nl": "Gerangschikt op frequentie × ernst; pijnpunten met hetzelfde gemba-label tellen samen.",
+        "en": "Ranked by frequency × severity; pains with the same gemba tag count together.",
+    },
+    "theme": {"nl": "Thema", "en": "Theme"},
+    "frequency": {"nl": "Aantal", "en": "Count"},
+    "severity": {"nl": "Ernst", "en": "Severity"},
+    "score": {"nl": "Score", "en": "Score"},
+    "evidence": {"nl": "Bewijs", "en": "Evidence"},
+    "owner_actions": {"nl": "Acties", "en": "Actions"},
+    "no_action": {"nl": "geen actie: nog van niemand", "en": "no action: nobody owns this yet"},
+    "actions": {"nl": "Acties", "en": "Actions"},
+    "action": {"nl": "Actie", "en": "Action"},
+    "owner": {"nl": "Eigenaar", "en": "Owner"},
+    "no_owner": {"nl": "geen eigenaar", "en": "no owner"},
+    "due": {"nl": "Uiterlijk", "en": "Due"},
+    "status": {"nl": "Status", "en": "Status"},
+    "from": {"nl": "Komt uit", "en": "Comes from"},
+    "unowned_summary": {
+        "nl": "{n} van de {total} pijnpuntthema's hebben nog geen actie.",
+        "en": "{n} of {total} pain themes have no action yet.",
+    },
+    "no_owner_summary": {"nl": "{n} acties zonder eigenaar.", "en": "{n} actions without an owner."},
+    "by_method": {"nl": "Per methode", "en": "By method"},
+    "empathy_map": {"nl": "Empathiekaart", "en": "Empathy map"},
+    "map_goal": {"nl": "Wat moet de persona doen?", "en": "What does the persona need to do?"},
+    "arena": {"nl": "Klantarena", "en": "Customer arena"},
+    "themes": {"nl": "Thema's", "en": "Themes"},
+    "ring_override": {"nl": "Kleinere buitenring, omdat", "en": "Smaller outer ring, because"},
+    "round": {"nl": "Ronde", "en": "Round"},
+    "planned": {"nl": "gepland", "en": "planned"},
+    "commitments": {"nl": "Toezeggingen", "en": "Commitments"},
+    "gemba": {"nl": "Gemba walk", "en": "Gemba walk"},
+    "focus": {"nl": "Focus", "en": "Focus"},
+    "waste_pareto": {"nl": "Verspilling (Pareto)", "en": "Waste (Pareto)"},
+    "wait_per_step": {
+        "nl": "Wachttijd en waarnemingen per stap",
+        "en": "Waiting time and observations per step",
+    },
+    "step": {"nl": "Stap", "en": "Step"},
+    "observations": {"nl": "Waarnemingen", "en": "Observations"},
+    "no_step": {"nl": "(geen stap)", "en": "(no step)"},
+    "log": {"nl": "Logboek", "en": "Log"},
+    "appendix": {"nl": "Bijlage: alle notities", "en": "Appendix: every note"},
+    "appendix_intro": {
+        "nl": "Elk punt in dit rapport verwijst naar de notitie waar het vandaan komt.",
+        "en": "Every point in this report links to the note it came from.",
+    },
+    "method": {"nl": "Methode", "en": "Method"},
+    "source": {"nl": "Bron", "en": "Source"},
+    "who": {"nl": "Wie", "en": "Who"},
+    "text": {"nl": "Tekst", "en": "Text"},
+    "customer": {"nl": "Klant", "en": "Customer"},
+    "observed": {"nl": "gezien", "en": "observed"},
+    "heard": {"nl": "gehoord", "en": "heard"},
+    "assumed": {"nl": "aangenomen", "en": "assumed"},
+    "evidence_legend": {
+        "nl": "Bewijs: gezien (gemba walk), gehoord (klantarena, empathiekaart 'zegt'), "
+        "aangenomen (empathiekaart, ingevuld door medewerkers).",
+        "en": "Evidence: observed (gemba walk), heard (customer arena, empathy map 'says'), "
+        "assumed (empathy map, written by staff).",
+    },
+    "open": {"nl": "open", "en": "open"},
+    "in-progress": {"nl": "bezig", "en": "in progress"},
+    "done": {"nl": "klaar", "en": "done"},
+    "dropped": {"nl": "vervallen", "en": "dropped"},
+    "empathy": {"nl": "empathiekaart", "en": "empathy map"},
+    "method_arena": {"nl": "klantarena", "en": "customer arena"},
+    "method_gemba": {"nl": "gemba walk", "en": "gemba walk"},
+    "made": {"nl": "Gemaakt met workshop op", "en": "Made with workshop on"},
+    "contents": {"nl": "Inhoud", "en": "Contents"},
+    "kpi": {"nl": "KPI", "en": "KPI"},
+    "nothing": {"nl": "Nog niets vastgelegd.", "en": "Nothing recorded yet."},
+}
+
+_SECTIONS: dict[str, dict[str, str]] = {
+    "says": {"nl": "Zegt", "en": "Says"},
+    "thinks": {"nl": "Denkt", "en": "Thinks"},
+    "does": {"nl": "Doet", "en": "Does"},
+    "feels": {"nl": "Voelt", "en": "Feels"},
+    "sees": {"nl": "Ziet", "en": "Sees"},
+    "hears": {"nl": "Hoort", "en": "Hears"},
+    "pains": {"nl": "Pijn", "en": "Pains"},
+    "gains": {"nl": "Winst", "en": "Gains"},
+}
+
+_MONTHS = {
+    "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+}
+
+
+def label(language: str, key: str) -> str:
+    return _LABELS[key]["en" if language == "en" else "nl"]
+
+
+def section_label(language: str, section: str) -> str:
+    return _SECTIONS[section]["en" if language == "en" else "nl"]
+
+
+def labels_for(language: str) -> dict[str, str]:
+    """Every label in one language, for the templates."""
+    lang = "en" if language == "en" else "nl"
+    return {key: words[lang] for key, words in _LABELS.items()}
+
+
+def format_date(value: dt.date | None, language: str) -> str:
+    """`24 november 2026` in Dutch, `24 November 2026` in English."""
+    if value is None:
+        return ""
+    months = _MONTHS["en" if language == "en" else "nl"]
+    return f"{value.day} {months[value.month - 1]} {value.year}"

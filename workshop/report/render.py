@@ -1,0 +1,158 @@
+"""Journey → HTML, Markdown and JSON. Note text is data: it is escaped, never run as a template."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from .journey import LANES, Journey
+from .labels import format_date, labels_for
+
+FORMATS = ("html", "md", "json")
+CELL_LIMIT = 4
+"""Items shown per cell of the journey grid; the rest is one link away in the appendix."""
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
+
+
+def templates_folder() -> Path:
+    """The installed package carries templates/ inside it; a checkout has it at the top."""
+    installed = files("workshop") / "templates"
+    if installed.is_dir():
+        return Path(str(installed))
+    return Path(__file__).resolve().parents[2] / "templates"
+
+
+def clean(value: Any) -> Any:
+    """Control characters are invisible and break HTML parsers: drop them from every output.
+    Markup (a macro's output) was cleaned piece by piece already and stays markup."""
+    if isinstance(value, Markup):
+        return value
+    return _CONTROL.sub("", value) if isinstance(value, str) else value
+
+
+def markdown_text(value: Any) -> str:
+    """Text that Markdown shows as written: specials escaped, one line (tables break on newlines),
+    and HTML kept inert by escaping its brackets and ampersands."""
+    text = clean("" if value is None else str(value))
+    text = " ".join(text.split())
+    text = text.replace("&", "&amp;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def shorten(value: str, limit: int = 160) -> str:
+    text = " ".join(str(value).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+@cache
+def _environment(autoescape: bool) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_folder()),
+        autoescape=autoescape,
+        finalize=clean,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["md"] = markdown_text
+    env.filters["shorten"] = shorten
+    return env
+
+
+@dataclass(frozen=True)
+class CurvePoint:
+    x: float
+    y: float
+    score: float
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: float
+    width: float
+    """Percentage of the largest value, for the bar's length."""
+    extra: str = ""
+
+
+def _curve(journey: Journey, column_width: int = 100, height: int = 80) -> list[CurvePoint]:
+    """Points at the centre of each phase column; −2 at the bottom, +2 at the top."""
+    points = []
+    for index, score in enumerate(journey.emotion_curve):
+        if score is None:
+            continue
+        y = height / 2 - (score / 2) * (height / 2 - 8)
+        points.append(CurvePoint(x=index * column_width + column_width / 2, y=round(y, 1), score=score))
+    return points
+
+
+def _bars(pairs: list[tuple[str, float, str]]) -> list[Bar]:
+    top = max((value for _, value, _ in pairs), default=0) or 1
+    return [Bar(label, value, round(100 * value / top, 1), extra) for label, value, extra in pairs]
+
+
+def _number(language: str):
+    def number(value: float | None, digits: int = 1) -> str:
+        if value is None:
+            return ""
+        text = f"{value:.{digits}f}".rstrip("0").rstrip(".") if digits else f"{value:.0f}"
+        if text == "-0":
+            text = "0"
+        return text.replace(".", ",") if language == "nl" else text
+
+    return number
+
+
+def context(journey: Journey, made_on: dt.date | None = None) -> dict[str, Any]:
+    lang = journey.language
+    walks = [
+        {
+            "view": walk,
+            "pareto": _bars([(row.label, row.count, f"{row.cumulative_percent:g}%") for row in walk.wastes]),
+            "waits": _bars([(step.name, step.wait_minutes, str(step.observations)) for step in walk.steps]),
+        }
+        for walk in journey.walks
+    ]
+    actions = {action.id: action for action in journey.actions}
+    return {
+        "j": journey,
+        "t": labels_for(lang),
+        "lanes": LANES,
+        "notes": journey.notes,
+        "actions_by_id": actions,
+        "curve": _curve(journey),
+        "walks": walks,
+        "date": lambda value: format_date(value, lang),
+        "num": _number(lang),
+        "cell_limit": CELL_LIMIT,
+        "phase_count": len(journey.phases),
+        "mermaid_score": lambda score: max(1, min(5, round(score + 3))),
+        "phase_labels": {phase.key: phase.label for phase in journey.phases},
+        "today": made_on or dt.date.today(),
+    }
+
+
+def render_html(journey: Journey, made_on: dt.date | None = None) -> str:
+    return _environment(True).get_template("report.html").render(context(journey, made_on))
+
+
+def render_markdown(journey: Journey, made_on: dt.date | None = None) -> str:
+    return _environment(False).get_template("report.md").render(context(journey, made_on))
+
+
+def render_json(journey: Journey, made_on: dt.date | None = None) -> str:
+    return journey.model_dump_json(indent=2) + "\n"
+
+
+RENDERERS = {"html": render_html, "md": render_markdown, "json": render_json}
