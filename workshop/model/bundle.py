@@ -53,7 +53,9 @@ class WorkshopBundle:
         return next((p for p in self.personas if p.id == persona_id), None)
 
     def check_references(self, sources_complete: bool = True) -> list[ReferenceProblem]:
-        """Phases, personas, touchpoints, action sources and ids across all files."""
+        """Phases, personas, touchpoints, action sources and ids across all files.
+        `sources_complete` is False when some file did not load: what may live in it (a persona,
+        an action's source) is then not reported missing."""
         problems: list[ReferenceProblem] = []
         phases = {phase.key for phase in self.workshop.phase_list()}
         touchpoints = {tp.id for tp in self.workshop.touchpoints}
@@ -76,7 +78,7 @@ class WorkshopBundle:
         for i, kpi in enumerate(ws.kpis):
             check_phase(ws, f"kpis.{i}.phase", kpi.phase)
         for empathy in self.empathy_maps:
-            if empathy.persona not in persona_ids:
+            if empathy.persona not in persona_ids and sources_complete:
                 problems.append(
                     ReferenceProblem(empathy, "persona", f'persona "{empathy.persona}" does not exist')
                 )

@@ -485,7 +485,7 @@ def _pain_groups(notes: dict[str, Note], actions: list[ActionRow], phase_label) 
         phases = tuple(dict.fromkeys(phase_label(n.phase) for n in members if n.phase))
         result.append(
             PainGroup(
-                theme=theme,
+                theme=theme if theme.startswith("#") else "",
                 text=worst.text,
                 phases=phases,
                 frequency=len(members),
@@ -496,5 +496,5 @@ def _pain_groups(notes: dict[str, Note], actions: list[ActionRow], phase_label) 
                 actions=tuple(dict.fromkeys(a for n in members for a in acted_on.get(n.id, ()))),
             )
         )
-    result.sort(key=lambda g: (-g.score, -g.frequency, g.theme))
+    result.sort(key=lambda g: (-g.score, -g.frequency, g.theme, g.text))
     return result

@@ -87,6 +87,7 @@ class PainGroup(Frozen):
     """Pains that share a theme: a gemba tag, or the same words."""
 
     theme: str
+    """The shared gemba tag (`#wachtkamer`); empty for a pain that stands alone."""
     text: str
     """The most severe note of the group, to read the pain by."""
     phases: tuple[str, ...]

@@ -21,7 +21,7 @@ CELL_LIMIT = 4
 """Items shown per cell of the journey grid; the rest is one link away in the appendix."""
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 
 
 def templates_folder() -> Path:
@@ -49,6 +49,15 @@ def markdown_text(value: Any) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
+_MERMAID_UNSAFE = re.compile(r"[^\w .,()'/&+-]")
+
+
+def mermaid_text(value: Any) -> str:
+    """Words for a Mermaid `journey` line: its syntax gives `:` and `#` meaning, and nothing
+    that looks like markup should reach the diagram."""
+    return " ".join(_MERMAID_UNSAFE.sub(" ", clean(str(value))).split()) or "-"
+
+
 def shorten(value: str, limit: int = 160) -> str:
     text = " ".join(str(value).split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
@@ -67,6 +76,7 @@ def _environment(autoescape: bool) -> jinja2.Environment:
     )
     env.filters["md"] = markdown_text
     env.filters["shorten"] = shorten
+    env.filters["mermaid"] = mermaid_text
     return env
 
 

@@ -170,7 +170,7 @@ def decode_document(path: Path, raw: bytes, model: type[BaseModel]) -> DecodeRes
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        return DecodeResult(None, [toml_syntax_problem(path, str(error))], text)
+        return DecodeResult(None, [toml_syntax_problem(path, str(error), text)], text)
     except RecursionError:
         return DecodeResult(None, [Problem(path, "nested too deeply to be a workshop file")], text)
     version_problem = _check_version(path, data.pop("schema_version", None), text)

@@ -63,11 +63,16 @@ class ConflictError(SaveError):
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 
 
-def toml_syntax_problem(path: Path, message: str) -> Problem:
-    """tomllib on 3.11 gives line and column only inside its message text."""
+def toml_syntax_problem(path: Path, message: str, text: str = "") -> Problem:
+    """tomllib on 3.11 gives line and column only inside its message text; "at end of
+    document" means the last line, which is where the reader should look."""
     match = _TOML_POSITION.search(message)
     if match:
         return Problem(path, message[: match.start()], int(match.group(1)), int(match.group(2)))
+    end = " (at end of document)"
+    if message.endswith(end):
+        last_line = text.count("\n") + (0 if text.endswith("\n") else 1)
+        return Problem(path, f"{message[: -len(end)]} at the end of the file", max(last_line, 1))
     return Problem(path, message)
 
 

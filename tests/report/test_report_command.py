@@ -1,0 +1,84 @@
+"""`workshop report` as a user runs it: the paths it prints exist; bad arguments are one line, exit 2."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from workshop.report import Journey
+from workshop.store.repository import LoadedWorkshop
+
+
+def _run(sessions: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "workshop", "--sessions", str(sessions), "report", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_report_writes_every_format_into_the_workshop_folder(example: LoadedWorkshop) -> None:
+    result = _run(example.folder.parent, example.slug)
+    assert result.returncode == 0, result.stderr
+    paths = [Path(line) for line in result.stdout.splitlines()]
+    assert [p.suffix for p in paths] == [".html", ".md", ".json"]
+    assert all(p.parent == example.folder / "report" and p.stat().st_size > 10_000 for p in paths)
+    Journey.model_validate_json(paths[2].read_text("utf-8"))
+    validate = subprocess.run(
+        [sys.executable, "-m", "workshop", "validate", str(example.folder)], capture_output=True, text=True
+    )
+    assert validate.returncode == 0, "the report folder is not mistaken for session files"
+
+
+def test_one_persona_one_format_elsewhere(example: LoadedWorkshop, tmp_path: Path) -> None:
+    out = tmp_path / "deel" / "rapport"
+    result = _run(
+        example.folder.parent,
+        example.slug,
+        "--persona",
+        "Daan Verhoef",
+        "--format",
+        "json",
+        "--out",
+        str(out),
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(out / "journey-polikliniek-orthopedie-daan-verhoef.json")
+    data = json.loads((out / "journey-polikliniek-orthopedie-daan-verhoef.json").read_text("utf-8"))
+    assert data["persona"] == "Daan Verhoef" and len(data["empathy_maps"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["nope"], 'no workshop "nope" here'),
+        (["polikliniek-orthopedie", "--format", "pdf"], "--format: pdf is not a report format"),
+        (["polikliniek-orthopedie", "--format", ""], "--format: nothing is not a report format"),
+        (["polikliniek-orthopedie", "--persona", "Jan"], 'no persona "Jan" in this workshop'),
+        (["polikliniek-orthopedie", "--out", "{file}"], "is a file; --out needs a folder"),
+        (["polikliniek-orthopedie", "--bogus"], "unrecognized arguments: --bogus"),
+    ],
+)
+def test_bad_arguments_are_one_line_and_exit_2(
+    example: LoadedWorkshop, tmp_path: Path, args: list[str], message: str
+) -> None:
+    a_file = tmp_path / "a-file.txt"
+    a_file.write_text("x")
+    result = _run(example.folder.parent, *[arg.replace("{file}", str(a_file)) for arg in args])
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1 and message in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_a_broken_session_file_stops_the_report_unless_forced(example: LoadedWorkshop) -> None:
+    (example.folder / "persona-daan-verhoef.toml").write_text("name = [", encoding="utf-8")
+    result = _run(example.folder.parent, example.slug, "--format", "md")
+    assert result.returncode == 2
+    assert "persona-daan-verhoef.toml:1" in result.stderr and "--force" in result.stderr
+    forced = _run(example.folder.parent, example.slug, "--format", "md", "--force")
+    assert forced.returncode == 0 and forced.stdout.strip().endswith(".md")
