@@ -1,0 +1,82 @@
+"""The HTML report in a real headless Chromium: no console error, no request leaves the file,
+and it renders at phone and desktop width. CI installs Chromium and sets WORKSHOP_REQUIRE_BROWSER."""
+
+from __future__ import annotations
+
+import os
+import struct
+from pathlib import Path
+
+import pytest
+
+from workshop.report import compile_journey
+from workshop.report.render import render_html
+from workshop.store.repository import LoadedWorkshop
+
+from .test_render import MADE_ON, _hostile_bundle
+
+CHROMIUM = Path(os.environ.get("WORKSHOP_CHROMIUM", "/usr/bin/chromium"))
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+if not CHROMIUM.exists():
+    if os.environ.get("WORKSHOP_REQUIRE_BROWSER"):
+        raise RuntimeError(f"{CHROMIUM} is missing and WORKSHOP_REQUIRE_BROWSER is set: install chromium")
+    pytest.skip(f"no browser at {CHROMIUM}; .ci/run installs it", allow_module_level=True)
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+def _png_size(path: Path) -> tuple[int, int]:
+    width, height = struct.unpack(">II", path.read_bytes()[16:24])
+    return width, height
+
+
+def _open(html: Path, width: int, height: int, shot: Path) -> tuple[list[str], list[str]]:
+    """Load the file; return console errors and every URL the page asked for."""
+    errors: list[str] = []
+    requests: list[str] = []
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            page = browser.new_page(viewport={"width": width, "height": height})
+            page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+            page.on("pageerror", lambda error: errors.append(str(error)))
+            page.on("request", lambda request: requests.append(request.url))
+            page.add_init_script("window.__alerts = []; window.alert = (m) => window.__alerts.push(String(m));")
+            page.goto(html.as_uri(), wait_until="load")
+            page.screenshot(path=str(shot), full_page=True)
+            assert page.evaluate("document.querySelectorAll('script').length") == 0
+            assert page.evaluate("window.__alerts") == [], "no script from note text ran"
+        finally:
+            browser.close()
+    return errors, requests
+
+
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (1440, 900)], ids=["phone", "desktop"])
+def test_example_report_loads_clean_in_chromium(
+    example: LoadedWorkshop, tmp_path: Path, width: int, height: int
+) -> None:
+    html = tmp_path / "report.html"
+    html.write_text(render_html(compile_journey(example.bundle), MADE_ON), encoding="utf-8")
+    shot = tmp_path / "shot.png"
+    errors, requests = _open(html, width, height, shot)
+    assert errors == []
+    assert requests == [html.as_uri()], "nothing but the file itself is requested"
+    shot_width, shot_height = _png_size(shot)
+    assert shot.stat().st_size > 50_000
+    assert shot_width == width and shot_height > 3 * height, "the whole report is drawn, not an empty page"
+
+
+def test_hostile_report_runs_nothing_in_chromium(tmp_path: Path) -> None:
+    html = tmp_path / "hostile.html"
+    html.write_text(render_html(compile_journey(_hostile_bundle()), MADE_ON), encoding="utf-8")
+    errors, requests = _open(html, 1024, 768, tmp_path / "shot.png")
+    assert errors == [] and requests == [html.as_uri()]
