@@ -47,10 +47,14 @@ def _open(html: Path, width: int, height: int, shot: Path) -> tuple[list[str], l
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         try:
             page = browser.new_page(viewport={"width": width, "height": height})
-            page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+            page.on(
+                "console", lambda message: errors.append(message.text) if message.type == "error" else None
+            )
             page.on("pageerror", lambda error: errors.append(str(error)))
             page.on("request", lambda request: requests.append(request.url))
-            page.add_init_script("window.__alerts = []; window.alert = (m) => window.__alerts.push(String(m));")
+            page.add_init_script(
+                "window.__alerts = []; window.alert = (m) => window.__alerts.push(String(m));"
+            )
             page.goto(html.as_uri(), wait_until="load")
             page.screenshot(path=str(shot), full_page=True)
             assert page.evaluate("document.querySelectorAll('script').length") == 0

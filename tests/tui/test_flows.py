@@ -330,3 +330,27 @@ def test_signal_handler_flushes(sessions: Path, apps) -> None:
 
     asyncio.run(scenario())
     assert "Voor de kill" in (sessions / "polikliniek-knie" / "empathy-anna.toml").read_text()
+
+
+@sync
+async def test_report_from_the_workshop_screen(sessions: Path, apps) -> None:
+    """r on the workshop screen writes the journey report beside the sessions and says where."""
+    app = make_app(sessions)
+    apps.append(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, WorkshopScreen)
+        await pilot.press("r")
+        await wait_until(pilot, lambda: getattr(app.screen, "report_paths", None))
+        folder = sessions / "polikliniek-knie" / "report"
+        assert [p.name for p in app.screen.report_paths] == [
+            "journey-polikliniek-knie.html",
+            "journey-polikliniek-knie.md",
+            "journey-polikliniek-knie.json",
+        ]
+        assert all((folder / p.name).stat().st_size > 1000 for p in app.screen.report_paths)
+        assert "Anna de Vries" in (folder / "journey-polikliniek-knie.md").read_text(encoding="utf-8")
+        messages = [n.message for n in app._notifications]
+        assert any("Rapport geschreven in" in m and "report" in m for m in messages), messages

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any, ClassVar
 
 from textual.app import App, ComposeResult
@@ -25,6 +26,7 @@ class WorkshopScreen(BaseScreen):
         Binding("m", "new_map", "key.new_map"),
         Binding("enter", "open", "key.open", show=False),
         Binding("e", "edit", "key.edit_workshop"),
+        Binding("r", "report", "key.report"),
         Binding("d,delete", "delete", "key.delete"),
         Binding("escape", "back", "key.back"),
     ]
@@ -215,6 +217,37 @@ class WorkshopScreen(BaseScreen):
         self.app.push_screen(
             ConfirmScreen(self.t("ws.delete", title=title), danger=True), lambda sure: delete(self, sure)
         )
+
+    async def action_report(self) -> None:
+        """Compile and write the journey report beside the sessions, off the UI thread, with
+        the step it is on in the status line and the paths in a notification."""
+        from ...report.output import write_report
+
+        app = self.app
+        loaded = app.loaded  # type: ignore[attr-defined]
+        saver = app.autosaver  # type: ignore[attr-defined]
+        status = self.query_one(StatusLine)
+
+        def progress(step: str) -> None:
+            shown = self.t("report.compile") if step == "compile" else step.upper()
+            app.call_from_thread(status.update, self.t("report.busy", step=shown))
+
+        def work() -> list[Any]:
+            with saver.lock:
+                return write_report(loaded, progress=progress)
+
+        status.update(self.t("report.busy", step="…"))
+        try:
+            paths = await asyncio.to_thread(work)
+        except Exception as error:
+            status.show()
+            self.notify(
+                self.t("report.failed", error=str(error).splitlines()[0]), severity="error", timeout=10
+            )
+            return
+        status.show()
+        self.notify(self.t("report.done", path=str(paths[0].parent)), timeout=12)
+        self.report_paths = paths
 
     def action_back(self) -> None:
         self.app.loaded = None  # type: ignore[attr-defined]
