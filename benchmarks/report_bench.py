@@ -203,8 +203,11 @@ def main() -> None:
                 flush=True,
             )
     print()
-    for (n1, _, h1, _), (n2, _, h2, _) in itertools.pairwise(results):
-        print(f"growth {n1:>6} -> {n2:>7} notes ({n2 / n1:.0f}x): report time x{h2 / h1:.1f}")
+    for (n1, f1, h1, _), (n2, f2, h2, _) in itertools.pairwise(results):
+        print(
+            f"growth {n1:>6} -> {n2:>7} notes ({n2 / n1:.0f}x): report time x{h2 / h1:.1f}, "
+            f"floor x{f2 / f1:.1f}"
+        )
     notes, base, html, _ = results[-1]
     verdict = "meets" if html / base <= 1.5 else "MISSES"
     print(f"at {notes} notes the report takes {html / base:.2f}x the floor: {verdict} the bar of 1.5x")
