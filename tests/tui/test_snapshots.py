@@ -22,7 +22,9 @@ NAVIGATION: dict[str, tuple[str, ...]] = {
 
 @pytest.mark.parametrize("language", ["nl", "en"])
 @pytest.mark.parametrize("screen", list(NAVIGATION))
-def test_screen(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, screen: str, language: str) -> None:
+def test_screen(
+    snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, screen: str, language: str
+) -> None:
     monkeypatch.chdir(tmp_path)
     build_workshop(Path("sessions"), language)
     app = make_app(Path("sessions"), language)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..model import EmpathyItem, EmpathyMap, Section, Valence
+from ..model import SECTIONS, EmpathyItem, EmpathyMap, Section, Valence
 from ..model.empathy import CORE_SECTIONS, EXTENDED_SECTIONS, VALENCE_SECTIONS, WORKING_ORDER
 
 UNDO_LIMIT = 200
@@ -45,7 +45,10 @@ class EmpathySession:
     # -- reading -------------------------------------------------------------------------
 
     def sections(self) -> tuple[Section, ...]:
-        return visible_sections(self.emap)
+        """As visible_sections, from the per-section lists: constant time, not a scan of the map."""
+        extended = self.emap.extended or any(self.by_section[s] for s in EXTENDED_SECTIONS)
+        shown = set(SECTIONS if extended else (*CORE_SECTIONS, *VALENCE_SECTIONS))
+        return tuple(section for section in WORKING_ORDER if section in shown)
 
     def count(self, section: Section) -> int:
         return len(self.by_section[section])

@@ -1,0 +1,154 @@
+"""Speed of the terminal UI, as ratios measured in one run.
+
+1. Start to first paint: a fresh process that starts the app on the example workshop, against a
+   fresh process that starts a bare Textual app the same way (headless; the parent times until
+   the child reports Textual's Ready event, the first frame). Bar: at most 1.3x.
+2. Adding an item to an empathy map through the screen's own code path, when the map holds
+   10,000 items against when it holds 100. Bar: at most 1.5x.
+
+    python3 benchmarks/tui_bench.py [--starts 7] [--adds 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+BARE = """
+from textual.app import App
+from textual.widgets import Footer, Header, Static
+
+class Bare(App):
+    def compose(self):
+        yield Header()
+        yield Static("workshop")
+        yield Footer()
+
+    def on_ready(self):
+        print("painted", flush=True)
+        self.exit()
+
+Bare().run(headless=True)
+"""
+
+WORKSHOP = """
+from pathlib import Path
+import workshop.tui.app as app_module
+from workshop.tui.app import WorkshopApp
+
+class Measured(WorkshopApp):
+    CSS_PATH = [str(Path(app_module.__file__).parent / path) for path in WorkshopApp.CSS_PATH]
+
+    def on_ready(self):
+        print("painted", flush=True)
+        self.exit()
+
+Measured(Path({sessions!r})).run(headless=True)
+"""
+
+
+def time_to_paint(script: Path) -> float:
+    """Seconds from spawning the process to its first frame."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    start = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, str(script)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env
+    )
+    assert child.stdout is not None
+    for line in child.stdout:
+        if line.strip() == "painted":
+            elapsed = time.perf_counter() - start
+            break
+    else:
+        raise RuntimeError("the app never painted")
+    child.wait(timeout=30)
+    return elapsed
+
+
+def start_ratio(starts: int) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        # Textual finds an app's CSS next to its source file, so both apps run from files.
+        bare_script, app_script = Path(folder) / "bare.py", Path(folder) / "workshop_app.py"
+        bare_script.write_text(BARE)
+        app_script.write_text(WORKSHOP.format(sessions=str(ROOT / "sessions")))
+        time_to_paint(bare_script), time_to_paint(app_script)  # warm the file cache for both
+        bare, app = [], []
+        for _ in range(starts):  # interleaved, so a busy moment costs both alike
+            bare.append(time_to_paint(bare_script))
+            app.append(time_to_paint(app_script))
+    b, a = statistics.median(bare), statistics.median(app)
+    verdict = "meets" if a / b <= 1.3 else "MISSES"
+    print(f"start to first paint: bare Textual {b * 1000:.0f} ms, workshop on the example {a * 1000:.0f} ms")
+    print(f"  ratio {a / b:.2f}x ({verdict} the bar of 1.3x; medians of {starts} starts each)")
+
+
+async def _add_cost(items: int, adds: int) -> tuple[float, float]:
+    """Median seconds of EmpathyScreen.add_item alone, and with the repaint it causes, at `items` items."""
+    from workshop.model import EmpathyItem, EmpathyMap, Persona, Workshop
+    from workshop.store import SessionStore
+    from workshop.tui.app import WorkshopApp
+    from workshop.tui.screens.empathy import EmpathyScreen
+
+    with tempfile.TemporaryDirectory() as folder:
+        store = SessionStore(Path(folder))
+        loaded = store.create_workshop(Workshop(title="Bench"))
+        store.add(loaded, Persona(id="persona-a", name="Anna"))
+        sections = ["says", "thinks", "does", "feels", "pains", "gains"]
+        emap = EmpathyMap(
+            title="Kaart",
+            persona="persona-a",
+            items=[EmpathyItem(section=sections[i % 6], text=f"Notitie {i}") for i in range(items)],
+        )
+        store.add(loaded, emap)
+        app = WorkshopApp(Path(folder), watch_seconds=0, debounce=0.2)
+        times, calls = [], []
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.press("tab", "enter")
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, EmpathyScreen), screen
+            screen._set_current("says")
+            for number in range(adds):
+                start = time.perf_counter()
+                screen.add_item(f"Nieuw {number}")
+                calls.append(time.perf_counter() - start)
+                await pilot.pause()  # let the screen repaint what changed
+                times.append(time.perf_counter() - start)
+            app.autosaver.close(timeout=10)
+        return statistics.median(calls), statistics.median(times)
+
+
+def add_ratio(adds: int) -> None:
+    small_call, small = asyncio.run(_add_cost(100, adds))
+    large_call, large = asyncio.run(_add_cost(10_000, adds))
+    for what, low, high in (("the add itself", small_call, large_call), ("add and repaint", small, large)):
+        verdict = "meets" if high / low <= 1.5 else "MISSES"
+        print(f"{what}: at 100 items {low * 1000:.2f} ms, at 10,000 items {high * 1000:.2f} ms")
+        print(f"  ratio {high / low:.2f}x ({verdict} the bar of 1.5x; medians of {adds} adds each)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--starts", type=int, default=7)
+    parser.add_argument("--adds", type=int, default=200)
+    args = parser.parse_args()
+    start_ratio(args.starts)
+    add_ratio(args.adds)
+
+
+if __name__ == "__main__":
+    main()
