@@ -24,6 +24,7 @@ class WorkshopScreen(BaseScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "new_persona", "key.new_persona"),
         Binding("m", "new_map", "key.new_map"),
+        Binding("g", "new_walk", "key.new_walk"),
         Binding("enter", "open", "key.open", show=False),
         Binding("e", "edit", "key.edit_workshop"),
         Binding("r", "report", "key.report"),
@@ -147,6 +148,10 @@ class WorkshopScreen(BaseScreen):
             from .empathy import EmpathyScreen
 
             return EmpathyScreen(document)
+        if isinstance(document, GembaWalk):
+            from .gemba import GembaScreen
+
+            return GembaScreen(document)
         return None
 
     # -- actions -------------------------------------------------------------------------
@@ -160,8 +165,8 @@ class WorkshopScreen(BaseScreen):
         document = self._selected()
         if document is None:
             return
-        if isinstance(document, CustomerArena | GembaWalk):
-            kind = self.t("kind.arena" if isinstance(document, CustomerArena) else "kind.gemba")
+        if isinstance(document, CustomerArena):
+            kind = self.t("kind.arena")
             self.notify(self.t("ws.not_here", kind=kind), timeout=6)
             return
         screen = self.screen_for(self.app, document.id)
@@ -180,6 +185,12 @@ class WorkshopScreen(BaseScreen):
 
         selected = self._selected()
         self.app.push_screen(NewEmpathyScreen(selected.id if isinstance(selected, Persona) else None))
+
+    @guarded
+    def action_new_walk(self) -> None:
+        from .gemba_setup import GembaSetupScreen
+
+        self.app.push_screen(GembaSetupScreen())
 
     @guarded
     def action_edit(self) -> None:

@@ -1,0 +1,186 @@
+"""The gemba walk in the app: set up a route, log 50 observations by quick capture, turn one
+into an action, filter; a second note-taker on the same walk writes a file of their own."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+from textual.widgets import Input, OptionList, Static, TextArea
+
+from workshop.store import SessionStore
+from workshop.tui.screens.gemba import GembaScreen
+from workshop.tui.screens.gemba_setup import GembaSetupScreen
+from workshop.tui.widgets.item_list import ItemList
+
+from .conftest import SIZE, make_app, sync
+from .test_flows import settle, type_text, wait_until
+
+ROUTE = "Parkeergarage @awareness\nHoofdingang @consideration\nAanmeldzuil @purchase\nWachtkamer @retention"
+OBSERVERS = "Gerard Wolters, patiëntenraad\nEsther Kuipers, teamleider"
+
+
+async def open_new_walk(pilot) -> GembaSetupScreen:
+    await settle(pilot)
+    await pilot.press("enter")  # the workshop
+    await settle(pilot)
+    await pilot.press("g")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, GembaSetupScreen)
+    return screen
+
+
+@sync
+async def test_set_up_a_walk_and_log_fifty_observations(sessions: Path, apps) -> None:
+    app = make_app(sessions)
+    apps.append(app)
+    async with app.run_test(size=SIZE) as pilot:
+        setup = await open_new_walk(pilot)
+        setup.query_one("#title", Input).value = "Knieroute"
+        setup.query_one("#focus", Input).value = "Waar wacht de patiënt?"
+        setup.query_one("#observers", TextArea).text = OBSERVERS
+        setup.query_one("#route", TextArea).text = ROUTE.replace("@retention", "@nergens")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, GembaSetupScreen), "a phase that does not exist is refused"
+        assert "@nergens is not a phase" in str(setup.query_one("#route-error", Static).content)
+        setup.query_one("#route", TextArea).text = ROUTE
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, GembaScreen)
+
+        await type_text(pilot, "Rij voor de slagboom 4 min #wachten !2 -1")
+        await pilot.pause()
+        assert "4 min" in str(screen.query_one("#preview", Static).content)
+        await pilot.press("enter")
+        await pilot.press("f6")  # next step: Hoofdingang
+        await type_text(pilot, "Borden wijzen twee kanten op #beweging !3 -1")
+        await pilot.press("enter")
+        capture = screen.query_one("#capture", Input)
+        for number in range(48):  # the rest as a fast typist would: the whole line, then Enter
+            step = ("@aanmeld", "@wacht")[number % 2]
+            capture.value = f"Waarneming {number} {step} #uitloop !{number % 5 + 1} {number % 3 - 1:+d}"
+            await pilot.press("enter")
+        await pilot.press("f7", "2")  # Esther logs the last one
+        await settle(pilot)
+        await type_text(pilot, "Geen stoel bij de zuil @aanmeld !4 -2 #pijn")
+        await pilot.press("enter")
+        await settle(pilot)
+        log = screen.query_one("#log", ItemList)
+        assert len(log.items) == 51 and log.items[0].text == "Geen stoel bij de zuil"
+        assert screen.index.count[screen.walk.route[2].id] == 25
+
+        await pilot.press("tab")  # to the log, newest selected
+        await pilot.press("a")
+        await settle(pilot)
+        await type_text(pilot, "Petra Smit; 2026-12-15")
+        await pilot.press("enter")
+        await settle(pilot)
+
+        await pilot.press("ctrl+f", "2", "2")  # filter by kind: pain
+        await settle(pilot)
+        assert "Soort: pijnpunt" in str(screen.query_one("#filter", Static).content)
+        await wait_until(pilot, lambda: "opgeslagen" in str(screen.query_one("StatusLine").content))
+        await pilot.press("ctrl+q")
+        await wait_until(pilot, lambda: app.return_code == 0)
+
+    walk_file = next((sessions / "polikliniek-knie").glob("gemba-knieroute*.toml"))
+    data = tomllib.loads(walk_file.read_text(encoding="utf-8"))
+    assert data["title"] == "Knieroute" and data["focus"] == "Waar wacht de patiënt?"
+    assert [s["name"] for s in data["route"]] == ["Parkeergarage", "Hoofdingang", "Aanmeldzuil", "Wachtkamer"]
+    assert [s["phase"] for s in data["route"]] == ["awareness", "consideration", "purchase", "retention"]
+    assert [(o["name"], o["role"]) for o in data["observers"]] == [
+        ("Gerard Wolters", "patiëntenraad"),
+        ("Esther Kuipers", "teamleider"),
+    ]
+    steps = {s["id"]: s["name"] for s in data["route"]}
+    observers = {o["id"]: o["name"] for o in data["observers"]}
+    observations = data["observations"]
+    assert len(observations) == 51
+    first, second, last = observations[0], observations[1], observations[-1]
+    assert first["text"] == "Rij voor de slagboom"
+    assert (
+        steps[first["step"]],
+        first["wait_minutes"],
+        first["waste"],
+        first["severity"],
+        first["emotion"],
+    ) == (
+        "Parkeergarage",
+        4,
+        ["waiting"],
+        2,
+        -1,
+    )
+    assert (steps[second["step"]], second["waste"], observers[second["observer"]]) == (
+        "Hoofdingang",
+        ["motion"],
+        "Gerard Wolters",
+    )
+    assert [steps[o["step"]] for o in observations[2:6]] == ["Aanmeldzuil", "Wachtkamer"] * 2
+    assert all(o["tags"] == ["uitloop"] for o in observations[2:50])
+    assert [o["severity"] for o in observations[2:7]] == [1, 2, 3, 4, 5]
+    assert (last["kind"], last["severity"], last["emotion"], observers[last["observer"]]) == (
+        "pain",
+        4,
+        -2,
+        "Esther Kuipers",
+    )
+    assert all("at" in o for o in observations)
+    (action,) = data["actions"]
+    assert (action["owner"], str(action["due"]), action["sources"]) == (
+        "Petra Smit",
+        "2026-12-15",
+        [last["id"]],
+    )
+
+
+@sync
+async def test_a_second_note_taker_logs_into_a_file_of_their_own(sessions: Path, apps) -> None:
+    """Another process (the first note-taker) has the walk open: this app is told, and its
+    observations go to a file of its own; the walk's file is not touched."""
+    folder = (sessions / "polikliniek-knie").resolve()
+    walk_file = folder / "gemba-knieroute.toml"
+    before = walk_file.read_text(encoding="utf-8")
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from pathlib import Path; from workshop.store.presence import Presence;"
+            f"p = Presence(Path({str(walk_file)!r})); assert p.claim() is None; print('ok', flush=True);"
+            "sys.stdin.readline(); p.release()",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ok"
+        app = make_app(sessions)
+        apps.append(app)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("enter")
+            await settle(pilot)
+            await pilot.press("tab")
+            sessions_list = app.screen.query_one("#sessions", OptionList)
+            sessions_list.highlighted = sessions_list.get_option_index("gemba-1")
+            await pilot.press("enter")
+            await settle(pilot)
+            assert isinstance(app.screen, GembaScreen), app.screen
+            assert any("heeft deze walk open" in n.message for n in app._notifications)
+            await type_text(pilot, "Van de tweede")
+            await pilot.press("enter")
+            await settle(pilot)
+            app.autosaver.flush(timeout=5)
+    finally:
+        holder.communicate("\n", timeout=30)
+    (own_log,) = folder.glob("gemba-knieroute--*.toml")
+    assert "Van de tweede" in own_log.read_text(encoding="utf-8")
+    assert walk_file.read_text(encoding="utf-8") == before, "the other note-taker's file is untouched"
+    walk = SessionStore(sessions).load("polikliniek-knie").bundle.walks[0]
+    assert [o.text for o in walk.observations] == ["Rij bij de balie", "Van de tweede"]
