@@ -17,7 +17,9 @@ from workshop.model import (
     EmpathyMap,
     GembaWalk,
     Observation,
+    Observer,
     Persona,
+    RouteStep,
     Workshop,
     default_rounds,
 )
@@ -78,7 +80,28 @@ def build_workshop(root: Path, language: str = "nl") -> Path:
     store.add(
         loaded,
         GembaWalk(
-            id="gemba-1", title="Knieroute", observations=[Observation(id="obs-1", text="Rij bij de balie")]
+            id="gemba-1",
+            title="Knieroute",
+            observers=[
+                Observer(id="obsr-1", name="Gerard", role="patiëntenraad" if nl else "patient council")
+            ],
+            route=[
+                RouteStep(id="step-balie", name="Balie" if nl else "Desk", phase="purchase"),
+                RouteStep(id="step-wacht", name="Wachtkamer" if nl else "Waiting room", phase="retention"),
+            ],
+            observations=[
+                Observation(
+                    id="obs-1",
+                    text="Rij bij de balie",
+                    at=dt.datetime(2026, 10, 14, 8, 5),
+                    step="step-balie",
+                    observer="obsr-1",
+                    kind="pain",
+                    waste=["waiting"],
+                    severity=3,
+                    wait_minutes=6,
+                )
+            ],
         ),
     )
     return loaded.folder

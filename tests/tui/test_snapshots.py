@@ -17,6 +17,8 @@ NAVIGATION: dict[str, tuple[str, ...]] = {
     "persona_card": ("enter", "enter"),
     "persona_form": ("enter", "p"),
     "empathy_map": ("enter", "tab", "enter"),
+    "gemba_setup": ("enter", "g"),
+    "gemba_walk": ("enter", "tab", "gemba-1"),
 }
 
 
@@ -33,6 +35,10 @@ def test_screen(
         for key in NAVIGATION[screen]:
             await pilot.app.workers.wait_for_complete()
             await pilot.pause()
+            if key.startswith("gemba-"):  # open a session by its id from the sessions list
+                sessions_list = pilot.app.screen.query_one("#sessions")
+                sessions_list.highlighted = sessions_list.get_option_index(key)
+                key = "enter"
             await pilot.press(key)
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
