@@ -103,6 +103,10 @@ class Autosaver:
         if document.id not in self._held:
             self._report("pending" if not self._last_error else "error", self._last_error)
 
+    def busy(self) -> bool:
+        """Whether a save is running right now (for benchmarks and the status line)."""
+        return self._saving
+
     def unsaved(self) -> int:
         with self._cond:
             return len(self._pending) + len(self._held) + (1 if self._saving else 0)
