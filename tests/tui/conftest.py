@@ -12,6 +12,8 @@ from typing import Any
 import pytest
 
 from workshop.model import (
+    ArenaNote,
+    Customer,
     CustomerArena,
     EmpathyItem,
     EmpathyMap,
@@ -20,6 +22,7 @@ from workshop.model import (
     Observer,
     Persona,
     RouteStep,
+    Staff,
     Workshop,
     default_rounds,
 )
@@ -76,7 +79,34 @@ def build_workshop(root: Path, language: str = "nl") -> Path:
     emap.items[0].valence = "pain"
     emap.items.append(EmpathyItem(id="item-says-2", section="says", text="Dank je wel!", valence="gain"))
     store.add(loaded, emap)
-    store.add(loaded, CustomerArena(id="arena-1", title="Klantarena", rounds=default_rounds("nl")))
+    rounds = default_rounds(language)  # type: ignore[arg-type]
+    rounds[0].notes.append(
+        ArenaNote(
+            id="note-1",
+            text="Ik moest drie keer bellen" if nl else "I had to call three times",
+            speaker="cust-1",
+            sentiment=-2,
+            quote=True,
+            phase="purchase",
+        )
+    )
+    store.add(
+        loaded,
+        CustomerArena(
+            id="arena-1",
+            title="Klantarena" if nl else "Customer arena",
+            themes=["Afspraak maken", "Wachten"] if nl else ["Booking", "Waiting"],
+            inner=[
+                Customer(id="cust-1", alias="Mevrouw B.", consent=True),
+                Customer(id="cust-2", alias="Meneer D."),
+            ],
+            outer=[
+                Staff(id="staff-1", name="Petra", role="balie"),
+                Staff(id="staff-2", name="Mark", role="orthopeed"),
+            ],
+            rounds=rounds,
+        ),
+    )
     store.add(
         loaded,
         GembaWalk(

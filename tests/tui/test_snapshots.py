@@ -19,6 +19,8 @@ NAVIGATION: dict[str, tuple[str, ...]] = {
     "empathy_map": ("enter", "tab", "enter"),
     "gemba_setup": ("enter", "g"),
     "gemba_walk": ("enter", "tab", "gemba-1"),
+    "arena_setup": ("enter", "a"),
+    "arena_live": ("enter", "tab", "arena-1"),
 }
 
 
@@ -35,7 +37,7 @@ def test_screen(
         for key in NAVIGATION[screen]:
             await pilot.app.workers.wait_for_complete()
             await pilot.pause()
-            if key.startswith("gemba-"):  # open a session by its id from the sessions list
+            if key.startswith(("gemba-", "arena-")):  # open a session by its id from the sessions list
                 sessions_list = pilot.app.screen.query_one("#sessions")
                 sessions_list.highlighted = sessions_list.get_option_index(key)
                 key = "enter"

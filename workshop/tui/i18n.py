@@ -118,10 +118,6 @@ _TEXT: dict[str, tuple[str, str]] = {
     "ws.map_line": ("{title} · {persona} · {items} items", "{title} · {persona} · {items} items"),
     "ws.arena_line": ("{title} · {notes} notities", "{title} · {notes} notes"),
     "ws.walk_line": ("{title} · {notes} waarnemingen", "{title} · {notes} observations"),
-    "ws.not_here": (
-        "{kind} openen kan nog niet in deze versie; `workshop show` toont de inhoud.",
-        "Opening a {kind} is not in this version yet; `workshop show` prints it.",
-    ),
     "ws.delete": (
         '"{title}" verwijderen? Het bestand gaat naar .trash; niets is definitief weg.',
         'Delete "{title}"? The file moves to .trash; nothing is gone for good.',
@@ -139,6 +135,81 @@ _TEXT: dict[str, tuple[str, str]] = {
     "kind.idea": ("idee", "idea"),
     "kind.question": ("vraag", "question"),
     "key.new_walk": ("Nieuwe gemba walk", "New gemba walk"),
+    "key.new_arena": ("Nieuwe klantarena", "New customer arena"),
+    "key.timer": ("Klok start/pauze", "Clock start/pause"),
+    "key.more_time": ("+5 min", "+5 min"),
+    "key.speaker": ("Spreker", "Speaker"),
+    "key.next_round": ("Volgende ronde", "Next round"),
+    "key.setup_arena": ("Ringen en thema's", "Rings and themes"),
+    "key.commit": ("Toezegging", "Commitment"),
+    "arena.new": ("Nieuwe klantarena", "New customer arena"),
+    "arena.setup": ("Klantarena instellen", "Set up the customer arena"),
+    "arena.default_title": ("Klantarena", "Customer arena"),
+    "arena.title": ("Titel", "Title"),
+    "arena.themes": (
+        "Thema's, vooraf met de opdrachtgever afgesproken: één per regel",
+        "Themes agreed with the client beforehand: one per line",
+    ),
+    "arena.themes_short": ("Thema's", "Themes"),
+    "arena.inner": (
+        "Binnenring, klanten: één per regel, 'Alias, segment' en ', +' bij toestemming om genoemd te worden",
+        "Inner ring, customers: one per line, 'Alias, segment' and ', +' for consent to be named",
+    ),
+    "arena.outer": (
+        "Buitenring, medewerkers: 'Naam, rol of afdeling'",
+        "Outer ring, staff: 'Name, role or department'",
+    ),
+    "arena.ring_ok": (
+        "{customers} klanten, {staff} medewerkers: de buitenring is groot genoeg.",
+        "{customers} customers, {staff} staff: the outer ring is large enough.",
+    ),
+    "arena.ring_short": (
+        "{customers} klanten, {staff} medewerkers: "
+        "de buitenring moet minstens zo groot zijn als de binnenring.",
+        "{customers} customers, {staff} staff: the outer ring must be at least as large as the inner ring.",
+    ),
+    "arena.ring_refused": (
+        "Niet gestart: {staff} medewerkers voor {customers} klanten. "
+        "Voeg medewerkers toe, of schrijf hieronder waarom het zo moet.",
+        "Not started: {staff} staff for {customers} customers. Add staff, or write below why it must be so.",
+    ),
+    "arena.override": (
+        "Reden voor een kleinere buitenring (wordt vastgelegd)",
+        "Reason for a smaller outer ring (recorded)",
+    ),
+    "arena.minutes": (
+        "Geplande minuten per ronde (drie getallen)",
+        "Planned minutes per round (three numbers)",
+    ),
+    "arena.minutes_error": (
+        "Drie getallen van 1 tot 240, bijv. 20 20 15",
+        "Three numbers from 1 to 240, e.g. 20 20 15",
+    ),
+    "arena.mixed": (
+        "Ronde 3 in gemengde groepen (anders wisselen de ringen)",
+        "Round 3 in mixed groups (otherwise the rings swap)",
+    ),
+    "arena.speaker_in_use": (
+        "Iemand met notities kan niet uit de ring.",
+        "Someone with notes cannot leave the ring.",
+    ),
+    "arena.round": ("Ronde {number}/3: {purpose}", "Round {number}/3: {purpose}"),
+    "arena.no_notes": ("Nog geen notities in deze ronde.", "No notes in this round yet."),
+    "arena.no_speakers": ("Nog niemand in de ringen: ctrl+e", "Nobody in the rings yet: ctrl+e"),
+    "arena.note": (
+        "Notitie: '2: tekst', -2..+2 gevoel, @fase, begin met \" voor een citaat",
+        "Note: '2: text', -2..+2 sentiment, @phase, start with \" for a quote",
+    ),
+    "arena.time_up": ("De tijd van ronde {number} is om.", "Round {number}'s time is up."),
+    "arena.last_round": ("Dit is de laatste ronde.", "This is the last round."),
+    "arena.no_such_speaker": (
+        "Er is geen spreker {number} in deze ronde.",
+        "There is no speaker {number} in this round.",
+    ),
+    "arena.commit_prompt": (
+        "Toezegging: eigenaar; uiterlijk (jjjj-mm-dd), bijv. Petra Smit; 2026-12-15",
+        "Commitment: owner; due (yyyy-mm-dd), e.g. Petra Smit; 2026-12-15",
+    ),
     "key.next_step": ("Volgende stap", "Next step"),
     "key.prev_step": ("Vorige stap", "Previous step"),
     "key.observer": ("Wie ben ik", "Who am I"),

@@ -55,6 +55,14 @@ class GembaSetupScreen(BaseScreen):
         yield StatusLine(markup=False)
         yield Footer()
 
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.call_after_refresh(self._show_title)
+
+    def _show_title(self) -> None:
+        """Start at the top of the form: focusing the first field must not scroll it half away."""
+        self.query_one("#form", VerticalScroll).scroll_home(animate=False, immediate=True)
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.focus_next()

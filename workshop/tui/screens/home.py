@@ -37,7 +37,7 @@ class HomeScreen(BaseScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="home"):
-            yield Static(self.t("app.title"), id="title", markup=False)
+            yield Static(self.t("app.title"), id="home-title", markup=False)
             yield Static(self.t("home.folder", folder=self.app.sessions), id="folder", markup=False)  # type: ignore[attr-defined]
             yield OptionList(*self._options(), id="workshops")
             yield Static(self._empty_text(), id="empty", markup=False)

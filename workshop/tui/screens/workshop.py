@@ -24,6 +24,7 @@ class WorkshopScreen(BaseScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "new_persona", "key.new_persona"),
         Binding("m", "new_map", "key.new_map"),
+        Binding("a", "new_arena", "key.new_arena"),
         Binding("g", "new_walk", "key.new_walk"),
         Binding("enter", "open", "key.open", show=False),
         Binding("e", "edit", "key.edit_workshop"),
@@ -152,6 +153,10 @@ class WorkshopScreen(BaseScreen):
             from .gemba import GembaScreen
 
             return GembaScreen(document)
+        if isinstance(document, CustomerArena):
+            from .arena import ArenaScreen
+
+            return ArenaScreen(document)
         return None
 
     # -- actions -------------------------------------------------------------------------
@@ -164,10 +169,6 @@ class WorkshopScreen(BaseScreen):
     def action_open(self) -> None:
         document = self._selected()
         if document is None:
-            return
-        if isinstance(document, CustomerArena):
-            kind = self.t("kind.arena")
-            self.notify(self.t("ws.not_here", kind=kind), timeout=6)
             return
         screen = self.screen_for(self.app, document.id)
         if screen is not None:
@@ -185,6 +186,12 @@ class WorkshopScreen(BaseScreen):
 
         selected = self._selected()
         self.app.push_screen(NewEmpathyScreen(selected.id if isinstance(selected, Persona) else None))
+
+    @guarded
+    def action_new_arena(self) -> None:
+        from .arena_setup import ArenaSetupScreen
+
+        self.app.push_screen(ArenaSetupScreen())
 
     @guarded
     def action_new_walk(self) -> None:

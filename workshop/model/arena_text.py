@@ -1,0 +1,111 @@
+"""The arena's rings written as lines, and one typed note line read into a note.
+
+Rings, one person per line:  `Mevrouw B., 74 jaar, knieartrose, +`  (a trailing `+` records
+consent to be named) and `Petra Smit, balie`. People who stay keep their id (same name, or
+the same position when the number of lines is unchanged), so notes keep their speaker.
+
+A note line: `3: Ik moest drie keer bellen -2 @afspraak` — `N:` picks speaker N of the round,
+`+N`/`-N` the sentiment, `@phase` a phase, and a line that starts with a quote mark is a quote."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .arena import Customer, Staff
+from .capture import fold
+from .phases import Phase
+
+CONSENT_MARKS = ("+", "toestemming", "consent")
+
+
+def customers_to_text(customers: list[Customer]) -> str:
+    lines = []
+    for c in customers:
+        parts = [c.alias, *([c.segment] if c.segment else []), *(["+"] if c.consent else [])]
+        lines.append(", ".join(parts))
+    return "\n".join(lines)
+
+
+def staff_to_text(staff: list[Staff]) -> str:
+    return "\n".join(f"{s.name}, {s.role}" if s.role else s.name for s in staff)
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def customers_from_text(text: str, existing: list[Customer]) -> list[Customer]:
+    lines = _lines(text)
+    by_name = {fold(c.alias): c for c in existing}
+    result: list[Customer] = []
+    for number, line in enumerate(lines):
+        parts = [part.strip() for part in line.split(",")]
+        consent = len(parts) > 1 and fold(parts[-1]) in CONSENT_MARKS
+        if consent:
+            parts = parts[:-1]
+        alias, segment = parts[0], ", ".join(parts[1:])
+        previous = by_name.get(fold(alias)) or (existing[number] if len(lines) == len(existing) else None)
+        values = {"alias": alias, "segment": segment, "consent": consent}
+        if previous is not None and previous.id not in {c.id for c in result}:
+            result.append(Customer(id=previous.id, **values))
+        else:
+            result.append(Customer(**values))
+    return result
+
+
+def staff_from_text(text: str, existing: list[Staff]) -> list[Staff]:
+    lines = _lines(text)
+    by_name = {fold(s.name): s for s in existing}
+    result: list[Staff] = []
+    for number, line in enumerate(lines):
+        name, _, role = (part.strip() for part in line.partition(","))
+        previous = by_name.get(fold(name)) or (existing[number] if len(lines) == len(existing) else None)
+        if previous is not None and previous.id not in {s.id for s in result}:
+            result.append(Staff(id=previous.id, name=name, role=role))
+        else:
+            result.append(Staff(name=name, role=role))
+    return result
+
+
+_SPEAKER = re.compile(r"^\s*(\d)\s*:\s*")
+_SENTIMENT = re.compile(r"^([+-])([0-2])$")
+_QUOTES = "\"'“”‘’„«»"
+
+
+@dataclass
+class NoteLine:
+    text: str
+    speaker_number: int | None = None
+    sentiment: int | None = None
+    phase: str | None = None
+    quote: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+
+def parse_note_line(line: str, phases: list[Phase]) -> NoteLine:
+    note = NoteLine(text="")
+    match = _SPEAKER.match(line)
+    if match:
+        note.speaker_number = int(match.group(1))
+        line = line[match.end() :]
+    kept = []
+    for token in line.split():
+        sentiment = _SENTIMENT.match(token)
+        if sentiment and note.sentiment is None:
+            note.sentiment = int(sentiment.group(2)) * (1 if sentiment.group(1) == "+" else -1)
+            continue
+        if token.startswith("@") and len(token) > 1:
+            wanted = fold(token[1:])
+            found = [p.key for p in phases if fold(p.key).startswith(wanted) or fold(p.nl).startswith(wanted)]
+            if found:
+                note.phase = found[0]
+                continue
+            note.warnings.append(f"{token}: not a phase")
+        kept.append(token)
+    text = " ".join(kept)
+    if text[:1] in _QUOTES:
+        note.quote = True
+        text = text.strip(_QUOTES + " ")
+    note.text = text
+    return note
