@@ -24,3 +24,15 @@ class Action(Item):
     @classmethod
     def id_prefix(cls) -> str:
         return "act"
+
+
+def parse_owner_and_due(answer: str) -> tuple[str, dt.date | None]:
+    """`Petra Smit; 2026-12-15` → owner and due date, as typed in one line when a note becomes
+    an action. A date that is not yyyy-mm-dd raises ValueError naming what was typed."""
+    owner, _, due_text = (part.strip() for part in answer.partition(";"))
+    if not due_text:
+        return owner, None
+    try:
+        return owner, dt.date.fromisoformat(due_text)
+    except ValueError:
+        raise ValueError(due_text) from None

@@ -103,6 +103,19 @@ class WorkshopApp(App[None]):
 
     # -- saving --------------------------------------------------------------------------
 
+    def add_document(self, collection: list[Any], document: Document) -> None:
+        """A new persona or session: into the workshop and onto disk now; if the disk says no,
+        it stays in memory and the autosaver keeps trying."""
+        loaded = self.loaded
+        assert loaded is not None and self.store is not None and self.autosaver is not None
+        collection.append(document)
+        with self.autosaver.lock:
+            try:
+                self.store.add(loaded, document)
+            except Exception as error:
+                self.changed(document)
+                self.show_error(error)
+
     def changed(self, document: Document) -> None:
         """A screen changed a document: the autosaver saves it soon, off the UI thread."""
         if self.autosaver is not None and self.loaded is not None:

@@ -183,28 +183,15 @@ class ArenaScreen(BaseScreen):
     @guarded
     def action_commit(self) -> None:
         """A commitment from the selected note: owner and due date in one line."""
-        from .dialogs import TextPromptScreen
-
         note = self.query_one("#notes", ItemList).current()
         if note is None:
             return
 
-        def done(answer: str | None) -> None:
-            if not answer:
-                return
-            owner, _, due_text = (part.strip() for part in answer.partition(";"))
-            due = None
-            if due_text:
-                try:
-                    due = dt.date.fromisoformat(due_text)
-                except ValueError:
-                    self.notify(self.t("gemba.bad_date", value=due_text), severity="error")
-                    return
-            self.arena.commitments.append(Action(text=note.text, owner=owner, due=due, sources=[note.id]))
+        def add(action: Action) -> None:
+            self.arena.commitments.append(action)
             self.app.changed(self.arena)  # type: ignore[attr-defined]
-            self.notify(self.t("gemba.action_made", owner=owner))
 
-        self.app.push_screen(TextPromptScreen(self.t("arena.commit_prompt")), done)
+        self.ask_for_action(self.t("arena.commit_prompt"), note.text, note.id, add)
 
     @guarded
     def action_delete(self) -> None:

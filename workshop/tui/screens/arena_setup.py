@@ -65,7 +65,6 @@ class ArenaSetupScreen(BaseScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.call_after_refresh(self._show_title)
         self._show_ring()
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
@@ -84,10 +83,6 @@ class ArenaSetupScreen(BaseScreen):
         ok = staff >= customers
         ring.set_class(not ok, "-short")
         ring.update(self.t("arena.ring_ok" if ok else "arena.ring_short", customers=customers, staff=staff))
-
-    def _show_title(self) -> None:
-        """Start at the top of the form: focusing the first field must not scroll it half away."""
-        self.query_one("#form", VerticalScroll).scroll_home(animate=False, immediate=True)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -140,14 +135,7 @@ class ArenaSetupScreen(BaseScreen):
                 ring_override=override if staff < customers else "",
                 rounds=rounds,
             )
-            loaded = app.loaded  # type: ignore[attr-defined]
-            loaded.bundle.arenas.append(arena)
-            with app.autosaver.lock:  # type: ignore[attr-defined]
-                try:
-                    app.store.add(loaded, arena)  # type: ignore[attr-defined]
-                except Exception as error:  # kept in memory; the autosaver retries
-                    app.changed(arena)  # type: ignore[attr-defined]
-                    app.show_error(error)  # type: ignore[attr-defined]
+            app.add_document(app.loaded.bundle.arenas, arena)  # type: ignore[attr-defined]
         else:
             speakers = {person.id for person in (*inner, *outer)}
             if any(n.speaker and n.speaker not in speakers for n in arena.notes()):

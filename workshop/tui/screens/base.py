@@ -69,6 +69,25 @@ class Labelled:
 class BaseScreen(Labelled, Screen[Any]):
     """A full screen; redraws itself when the language changed while it was covered."""
 
+    def ask_for_action(self, prompt: str, text: str, source: str, add: Callable[[Any], None]) -> None:
+        """Turn a note into an action with one line, `owner; yyyy-mm-dd`; `add` keeps it."""
+        from ...model import Action
+        from ...model.action import parse_owner_and_due
+        from .dialogs import TextPromptScreen
+
+        def done(answer: str | None) -> None:
+            if not answer:
+                return
+            try:
+                owner, due = parse_owner_and_due(answer)
+            except ValueError as error:
+                self.notify(self.t("gemba.bad_date", value=str(error)), severity="error")
+                return
+            add(Action(text=text, owner=owner, due=due, sources=[source]))
+            self.notify(self.t("gemba.action_made", owner=owner or "–"))
+
+        self.app.push_screen(TextPromptScreen(prompt), done)
+
     document_id: str | None = None
     """The document this screen shows, so a reload can open it again."""
 

@@ -134,14 +134,7 @@ class NewEmpathyScreen(BaseScreen):
             date=dt.date.today(),
         )
         app = self.app
-        loaded = app.loaded  # type: ignore[attr-defined]
-        loaded.bundle.empathy_maps.append(emap)
-        with app.autosaver.lock:  # type: ignore[attr-defined]
-            try:
-                app.store.add(loaded, emap)  # type: ignore[attr-defined]
-            except Exception as error:  # kept in memory; the autosaver retries
-                app.changed(emap)  # type: ignore[attr-defined]
-                app.show_error(error)  # type: ignore[attr-defined]
+        app.add_document(app.loaded.bundle.empathy_maps, emap)  # type: ignore[attr-defined]
         from .empathy import EmpathyScreen
 
         app.switch_screen(EmpathyScreen(emap))

@@ -387,29 +387,15 @@ class GembaScreen(BaseScreen):
     @guarded
     def action_to_action(self) -> None:
         """One key turns an observation into an action: owner and due date in one line."""
-        from .dialogs import TextPromptScreen
-
         observation = self.query_one("#log", ItemList).current()
         if observation is None:
             return
 
-        def done(answer: str | None) -> None:
-            if not answer:
-                return
-            owner, _, due_text = (part.strip() for part in answer.partition(";"))
-            due = None
-            if due_text:
-                try:
-                    due = dt.date.fromisoformat(due_text)
-                except ValueError:
-                    self.notify(self.t("gemba.bad_date", value=due_text), severity="error")
-                    return
-            action = Action(text=observation.text, owner=owner, due=due, sources=[observation.id])
+        def add(action: Action) -> None:
             self.walk.actions.append(action)
             self.app.changed(self.walk)  # type: ignore[attr-defined]
-            self.notify(self.t("gemba.action_made", owner=owner))
 
-        self.app.push_screen(TextPromptScreen(self.t("gemba.action_prompt")), done)
+        self.ask_for_action(self.t("gemba.action_prompt"), observation.text, observation.id, add)
 
 
 class LogList(ItemList):

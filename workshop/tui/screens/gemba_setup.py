@@ -55,14 +55,6 @@ class GembaSetupScreen(BaseScreen):
         yield StatusLine(markup=False)
         yield Footer()
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.call_after_refresh(self._show_title)
-
-    def _show_title(self) -> None:
-        """Start at the top of the form: focusing the first field must not scroll it half away."""
-        self.query_one("#form", VerticalScroll).scroll_home(animate=False, immediate=True)
-
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.focus_next()
@@ -102,14 +94,7 @@ class GembaSetupScreen(BaseScreen):
                 observers=observers,
                 route=route.steps,
             )
-            loaded = app.loaded  # type: ignore[attr-defined]
-            loaded.bundle.walks.append(walk)
-            with app.autosaver.lock:  # type: ignore[attr-defined]
-                try:
-                    app.store.add(loaded, walk)  # type: ignore[attr-defined]
-                except Exception as error:  # kept in memory; the autosaver retries
-                    app.changed(walk)  # type: ignore[attr-defined]
-                    app.show_error(error)  # type: ignore[attr-defined]
+            app.add_document(app.loaded.bundle.walks, walk)  # type: ignore[attr-defined]
         else:
             known_observers = {o.id for o in observers}
             dropped = [o for o in walk.observations if o.observer and o.observer not in known_observers]
