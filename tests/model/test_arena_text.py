@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workshop.model import PRESETS, Customer, Staff
+from workshop.model import PRESETS, Customer, Staff, Touchpoint
 from workshop.model.arena_text import (
     customers_from_text,
     customers_to_text,
@@ -57,3 +57,18 @@ def test_note_lines(line: str, expected: tuple) -> None:
 
 def test_an_unknown_phase_warns_and_stays_in_the_text() -> None:
     assert parse_note_line("Naar @nergens", PHASES).warnings == ["@nergens: not a phase"]
+
+
+def test_a_touchpoint_by_id_or_the_start_of_its_name() -> None:
+    touchpoints = [
+        Touchpoint(id="tp-tel", name="Telefoon planning"),
+        Touchpoint(id="tp-zuil", name="Aanmeldzuil in de hal"),
+    ]
+    assert parse_note_line("Drie keer gebeld #telefoon -1", PHASES, touchpoints).touchpoint == "tp-tel"
+    assert parse_note_line("Pas werkt niet #tp-zuil", PHASES, touchpoints).touchpoint == "tp-zuil"
+    unknown = parse_note_line("Bij de lift #lift", PHASES, touchpoints)
+    assert (unknown.touchpoint, unknown.text, unknown.warnings) == (
+        None,
+        "Bij de lift #lift",
+        ["#lift: not one touchpoint"],
+    )

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from textual.widgets import Input, Static, TextArea
 
+from workshop.model import Touchpoint
 from workshop.tui.screens.arena import ArenaScreen
 from workshop.tui.screens.arena_setup import ArenaSetupScreen
 
@@ -66,12 +67,13 @@ async def test_a_full_arena(sessions: Path, apps, monkeypatch) -> None:
         assert isinstance(screen, ArenaScreen)
         assert "Ronde 1/3" in str(screen.query_one("#round", Static).content)
 
+        app.loaded.bundle.workshop.touchpoints.append(Touchpoint(id="tp-tel", name="Telefoon planning"))
         await pilot.press("f5")  # start the clock
         clock.now += 19 * 60 + 30
         screen.tick()
         assert str(screen.query_one("#timer", Static).content) == "00:30"
         await line(pilot, '1: "Ik moest drie keer bellen" -2 @aankoop')
-        await line(pilot, "2: Niemand vertelde hoe lang het zou duren -1")
+        await line(pilot, "2: Niemand vertelde hoe lang het zou duren -1 #telefoon")
         clock.now += 45
         screen.tick()
         assert str(screen.query_one("#timer", Static).content) == "+00:15"
@@ -119,7 +121,7 @@ async def test_a_full_arena(sessions: Path, apps, monkeypatch) -> None:
         ("Meneer D.", "Nog steeds aan het woord, ook na de tijd"),
     ]
     assert (first[0]["quote"], first[0]["sentiment"], first[0]["phase"]) == (True, -2, "purchase")
-    assert first[1]["sentiment"] == -1 and "quote" not in first[1]
+    assert first[1]["sentiment"] == -1 and "quote" not in first[1] and first[1]["touchpoint"] == "tp-tel"
     second = rounds[2]["notes"]
     assert [(people[n["speaker"]], n["text"]) for n in second] == [
         ("Petra Smit", "Wat had u willen weten?"),

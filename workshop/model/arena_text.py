@@ -4,8 +4,9 @@ Rings, one person per line:  `Mevrouw B., 74 jaar, knieartrose, +`  (a trailing 
 consent to be named) and `Petra Smit, balie`. People who stay keep their id (same name, or
 the same position when the number of lines is unchanged), so notes keep their speaker.
 
-A note line: `3: Ik moest drie keer bellen -2 @afspraak` — `N:` picks speaker N of the round,
-`+N`/`-N` the sentiment, `@phase` a phase, and a line that starts with a quote mark is a quote."""
+A note line: `3: Ik moest drie keer bellen -2 @afspraak #telefoon` — `N:` picks speaker N of the
+round, `+N`/`-N` the sentiment, `@phase` a phase, `#touchpoint` a touchpoint of the workshop
+(its id or the start of its name), and a line that starts with a quote mark is a quote."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from .arena import Customer, Staff
 from .capture import fold
 from .phases import Phase
+from .workshop import Touchpoint
 
 CONSENT_MARKS = ("+", "toestemming", "consent")
 
@@ -79,11 +81,22 @@ class NoteLine:
     speaker_number: int | None = None
     sentiment: int | None = None
     phase: str | None = None
+    touchpoint: str | None = None
     quote: bool = False
     warnings: list[str] = field(default_factory=list)
 
 
-def parse_note_line(line: str, phases: list[Phase]) -> NoteLine:
+def _touchpoint_of(word: str, touchpoints: list[Touchpoint]) -> str | None:
+    wanted = fold(word).replace("-", " ")
+    for touchpoint in touchpoints:
+        if fold(touchpoint.id) == fold(word):
+            return touchpoint.id
+    found = [tp.id for tp in touchpoints if fold(tp.name).startswith(wanted)]
+    found = found or [tp.id for tp in touchpoints if f" {wanted}" in f" {fold(tp.name)}"]
+    return found[0] if len(found) == 1 else None
+
+
+def parse_note_line(line: str, phases: list[Phase], touchpoints: list[Touchpoint] | None = None) -> NoteLine:
     note = NoteLine(text="")
     match = _SPEAKER.match(line)
     if match:
@@ -102,6 +115,12 @@ def parse_note_line(line: str, phases: list[Phase]) -> NoteLine:
                 note.phase = found[0]
                 continue
             note.warnings.append(f"{token}: not a phase")
+        if token.startswith("#") and len(token) > 1 and touchpoints:
+            touchpoint = _touchpoint_of(token[1:], touchpoints)
+            if touchpoint is not None and note.touchpoint is None:
+                note.touchpoint = touchpoint
+                continue
+            note.warnings.append(f"{token}: not one touchpoint")
         kept.append(token)
     text = " ".join(kept)
     if text[:1] in _QUOTES:

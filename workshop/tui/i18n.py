@@ -197,8 +197,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "arena.no_notes": ("Nog geen notities in deze ronde.", "No notes in this round yet."),
     "arena.no_speakers": ("Nog niemand in de ringen: ctrl+e", "Nobody in the rings yet: ctrl+e"),
     "arena.note": (
-        "Notitie: '2: tekst', -2..+2 gevoel, @fase, begin met \" voor een citaat",
-        "Note: '2: text', -2..+2 sentiment, @phase, start with \" for a quote",
+        "Notitie: '2: tekst', -2..+2 gevoel, @fase, #contactmoment, begin met \" voor een citaat",
+        "Note: '2: text', -2..+2 sentiment, @phase, #touchpoint, start with \" for a quote",
     ),
     "arena.time_up": ("De tijd van ronde {number} is om.", "Round {number}'s time is up."),
     "arena.last_round": ("Dit is de laatste ronde.", "This is the last round."),

@@ -1,8 +1,9 @@
 """The customer arena, live: the round's purpose, a countdown, and notes typed one line each.
 
 A note line may start with `N:` for speaker N of the round; `+N`/`-N` is the sentiment, `@phase`
-a phase, a leading quote mark makes it a quote. F5 starts or pauses the clock, F6 adds five
-minutes, F8 goes to the next round; at zero the clock turns red and counts on, typing goes on."""
+a phase, `#touchpoint` a touchpoint, a leading quote mark makes it a quote. F5 starts or pauses
+the clock, F6 adds five minutes, F8 goes to the next round; at zero the clock turns red and
+counts on, typing goes on."""
 
 from __future__ import annotations
 
@@ -144,8 +145,8 @@ class ArenaScreen(BaseScreen):
         event.stop()
         if not event.value.strip():
             return
-        phases = self.app.loaded.bundle.workshop.phase_list()  # type: ignore[attr-defined]
-        line = parse_note_line(event.value, phases)
+        workshop = self.app.loaded.bundle.workshop  # type: ignore[attr-defined]
+        line = parse_note_line(event.value, workshop.phase_list(), workshop.touchpoints)
         if not line.text:
             return
         people = self.speakers()
@@ -160,6 +161,7 @@ class ArenaScreen(BaseScreen):
             text=line.text,
             speaker=speaker,
             phase=line.phase,
+            touchpoint=line.touchpoint,
             sentiment=line.sentiment,
             quote=line.quote,
             at=dt.datetime.now().replace(microsecond=0),
