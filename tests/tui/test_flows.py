@@ -160,8 +160,20 @@ async def test_prepare_a_workshop_and_run_an_empathy_map(tmp_path: Path, apps) -
         assert again.screen.session.count("feels") == 1
 
 
+@pytest.mark.parametrize(
+    ("step", "code", "shown"),
+    [
+        ("open", errno.EROFS, "Read-only file system"),
+        ("write", errno.ENOSPC, "No space left on device"),
+        ("fsync", errno.ENOSPC, "No space left on device"),
+        ("fsync", errno.EIO, "Input/output error"),
+    ],
+    ids=["read-only", "disk-full-at-write", "disk-full-at-fsync", "io-error-at-fsync"],
+)
 @sync
-async def test_a_failing_save_shows_keeps_the_notes_and_lands_later(sessions: Path, apps) -> None:
+async def test_a_failing_save_shows_keeps_the_notes_and_lands_later(
+    sessions: Path, apps, step: str, code: int, shown: str
+) -> None:
     app = make_app(sessions)
     apps.append(app)
     map_file = sessions / "polikliniek-knie" / "empathy-anna.toml"
@@ -174,15 +186,15 @@ async def test_a_failing_save_shows_keeps_the_notes_and_lands_later(sessions: Pa
         screen = app.screen
         assert isinstance(screen, EmpathyScreen)
 
-        def read_only(*_args: object, **_kwargs: object) -> None:
-            raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+        def fail(*_args: object, **_kwargs: object) -> None:
+            raise OSError(code, os.strerror(code))
 
         patch = pytest.MonkeyPatch()  # its own, so undo() leaves the fixture's chdir alone
-        patch.setattr(atomic_module.os, "open", read_only)
+        patch.setattr(atomic_module.os, step, fail)
         for text in ("Eerste", "Tweede"):
             await type_text(pilot, text)
             await pilot.press("enter")
-        await wait_until(pilot, lambda: "Read-only file system" in status_text(app))
+        await wait_until(pilot, lambda: shown in status_text(app))
         assert "niet opgeslagen" in status_text(app)
         assert [i.text for i in screen.session.by_section["says"]][-2:] == ["Eerste", "Tweede"]
         assert "Eerste" not in map_file.read_text()
