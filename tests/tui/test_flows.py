@@ -6,6 +6,9 @@ from __future__ import annotations
 import asyncio
 import errno
 import os
+import signal
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -366,3 +369,53 @@ async def test_report_from_the_workshop_screen(sessions: Path, apps) -> None:
         assert "Anna de Vries" in (folder / "journey-polikliniek-knie.md").read_text(encoding="utf-8")
         messages = [n.message for n in app._notifications]
         assert any("Rapport geschreven in" in m and "report" in m for m in messages), messages
+
+
+SIGNAL_CHILD = """
+import sys
+from pathlib import Path
+from workshop.tui.app import WorkshopApp
+
+app = WorkshopApp(Path(sys.argv[1]), "nl", watch_seconds=0, debounce=60.0)
+
+async def drive(pilot):
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.press("tab", "enter")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    for key in "Voor het signaal":
+        await pilot.press("space" if key == " " else key)
+    await pilot.press("enter")
+    await pilot.pause()
+    print("typed", flush=True)  # the app runs on until the signal
+
+app.run(headless=True, auto_pilot=drive)
+"""
+
+
+@pytest.mark.parametrize("signal_number", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_a_real_signal_saves_what_was_typed(sessions: Path, signal_number: int) -> None:
+    """A closed terminal (SIGHUP) or a kill (SIGTERM) to a real app process: the note typed a
+    moment ago, not yet saved (the save delay is a minute here), is on disk after exit."""
+    map_file = sessions / "polikliniek-knie" / "empathy-anna.toml"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    child = subprocess.Popen(
+        [sys.executable, "-c", SIGNAL_CHILD, str(sessions)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    )
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "typed"
+        assert "Voor het signaal" not in map_file.read_text(encoding="utf-8"), "not saved before the signal"
+        child.send_signal(signal_number)
+        child.wait(timeout=30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert "Voor het signaal" in map_file.read_text(encoding="utf-8")
