@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workshop.model import ArenaNote, CustomerArena, GembaWalk, Observation, RouteStep, Workshop
-from workshop.model.merge import fingerprint, merge_documents
+from workshop.model.merge import fingerprint, merge_documents, resolve_conflict
 
 
 def _walk(*texts: str) -> GembaWalk:
@@ -174,3 +174,48 @@ def test_merge_is_symmetric_idempotent_and_loses_nothing(edits_a, edits_b, with_
             others = [c.other for c in merged.conflicts if c.item == observation.id]
             assert observation in versions or observation.model_dump(mode="json") in others or with_base
     assert len(kept) == len(merged.observations), "each id once"
+
+
+def _conflicted() -> tuple[GembaWalk, GembaWalk, GembaWalk]:
+    base = _walk("Rij bij de balie")
+    ours, theirs = base.model_copy(deep=True), base.model_copy(deep=True)
+    ours.observations[0].text = "Rij van vijf bij de balie"
+    theirs.observations[0].text = "Rij bij de balie, tien minuten"
+    return ours, theirs, merge_documents(ours, theirs)
+
+
+@pytest.mark.parametrize(
+    ("choice", "texts"),
+    [
+        ("ours", None),
+        ("theirs", None),
+        ("both", ["Rij bij de balie, tien minuten", "Rij van vijf bij de balie"]),
+    ],
+)
+def test_a_conflict_is_settled_and_stays_settled(choice: str, texts: list[str] | None) -> None:
+    ours, theirs, merged = _conflicted()
+    assert len(merged.conflicts) == 1
+    kept_in_place = merged.observations[0].text
+    other = merged.conflicts[0].other["text"]
+    settled = resolve_conflict(merged, 0, choice)
+    assert settled.conflicts == []
+    got = [o.text for o in settled.observations]
+    expected = {"ours": [kept_in_place], "theirs": [other], "both": [kept_in_place, other]}[choice]
+    assert got == expected
+    if choice == "both":
+        assert settled.observations[1].id == "obs-0-2"
+    for copy in (ours, theirs):
+        again = merge_documents(settled, copy)
+        assert again.conflicts == [] and [o.text for o in again.observations] == got, "settled stays settled"
+
+
+def test_a_field_conflict_takes_ours_or_theirs_only() -> None:
+    ours, theirs = _walk("x"), _walk("x")
+    ours.focus, theirs.focus = "Wachten", "Bewegwijzering"
+    merged = merge_documents(ours, theirs)
+    (conflict,) = merged.conflicts
+    assert conflict.field == "focus" and conflict.item is None
+    with pytest.raises(ValueError, match="holds one value"):
+        resolve_conflict(merged, 0, "both")
+    settled = resolve_conflict(merged, 0, "theirs")
+    assert settled.focus == conflict.other and settled.conflicts == []

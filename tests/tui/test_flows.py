@@ -419,3 +419,44 @@ def test_a_real_signal_saves_what_was_typed(sessions: Path, signal_number: int) 
         if child.poll() is None:
             child.kill()
     assert "Voor het signaal" in map_file.read_text(encoding="utf-8")
+
+
+@sync
+async def test_a_merge_conflict_is_settled_in_the_app(sessions: Path, apps) -> None:
+    """Two copies edited the same observation: the app lists it, the facilitator keeps both."""
+    from workshop.model.merge import merge_documents
+    from workshop.store import SessionStore
+    from workshop.tui.screens.conflicts import ConflictsScreen
+
+    store = SessionStore(sessions)
+    loaded = store.load("polikliniek-knie")
+    walk = loaded.bundle.walks[0]
+    theirs = walk.model_copy(deep=True)
+    walk.observations[0].text = "Rij van vijf bij de balie"
+    theirs.observations[0].text = "Rij bij de balie, tien minuten"
+    merged = merge_documents(walk, theirs)
+    store.save(loaded, merged)
+    app = make_app(sessions)
+    apps.append(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "1 conflict" in str(app.screen.query_one("#conflict-note", Static).content)
+        await pilot.press("k")
+        await settle(pilot)
+        assert isinstance(app.screen, ConflictsScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("3")  # keep both
+        await settle(pilot)
+        await wait_until(
+            pilot,
+            lambda: "conflicts" not in (sessions / "polikliniek-knie" / "gemba-knieroute.toml").read_text(),
+        )
+    data = tomllib.loads((sessions / "polikliniek-knie" / "gemba-knieroute.toml").read_text(encoding="utf-8"))
+    assert sorted(o["text"] for o in data["observations"]) == [
+        "Rij bij de balie, tien minuten",
+        "Rij van vijf bij de balie",
+    ]
+    assert "conflicts" not in data and len(data["superseded"]) == 1

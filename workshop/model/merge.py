@@ -179,3 +179,85 @@ def merge_documents(ours: D, theirs: D, base: D | None = None) -> D:
     ordered = sorted(conflicts.values(), key=_canonical)
     data = {**merged, "deleted": deleted, "superseded": superseded, "conflicts": ordered}
     return type(ours).model_validate(data)
+
+
+Choice = str
+""""ours" keeps the version in place, "theirs" takes the other one, "both" keeps the other as a
+new item beside it (list items only)."""
+
+
+def resolve_conflict(document: D, index: int, choice: Choice) -> D:
+    """The document with one recorded conflict settled. The version set aside is remembered
+    (superseded), so merging the same copies again does not raise the conflict anew."""
+    data = document.model_dump(mode="json")
+    conflicts = data["conflicts"]
+    if not 0 <= index < len(conflicts):
+        raise ValueError(f"there is no conflict {index + 1}; the document has {len(conflicts)}")
+    conflict = conflicts.pop(index)
+    other = conflict["other"]
+    superseded: list[str] = data["superseded"]
+    if conflict.get("item") is None:
+        *parents, last = conflict["field"].split(".")
+        holder = _walk_path(data, parents)
+        current = holder[last]
+        if choice == "both":
+            raise ValueError(f"{conflict['field']} holds one value: keep ours or take theirs")
+    else:
+        items, position = _find_item(data, conflict["item"])
+        if not items:
+            raise ValueError(f'item "{conflict["item"]}" is no longer in the document')
+        current = items[position]
+        if choice == "both":
+            copy = {**other, "id": _fresh_id(data, conflict["item"])}
+            items.insert(position + 1, copy)
+    if choice == "theirs":
+        if conflict.get("item") is None:
+            holder[last] = other
+        else:
+            items[position] = other
+        superseded.append(fingerprint(current))
+    elif choice in ("ours", "both"):
+        superseded.append(fingerprint(other))
+    else:
+        raise ValueError(f'choice "{choice}": expected ours, theirs or both')
+    data["superseded"] = sorted(set(superseded))
+    return type(document).model_validate(data)
+
+
+def _walk_path(data: Any, parts: list[str]) -> Any:
+    node = data
+    for part in parts:
+        if isinstance(node, list):
+            node = next(
+                element
+                for element in node
+                if isinstance(element, dict)
+                and part in {str(element.get(k)) for k in ("id", "number", "key")}
+            )
+        else:
+            node = node[part]
+    return node
+
+
+def _find_item(node: Any, item_id: str) -> tuple[list[Any], int]:
+    if isinstance(node, dict):
+        for value in node.values():
+            found = _find_item(value, item_id)
+            if found[0]:
+                return found
+    elif isinstance(node, list):
+        for position, element in enumerate(node):
+            if isinstance(element, dict) and element.get("id") == item_id:
+                return node, position
+            found = _find_item(element, item_id)
+            if found[0]:
+                return found
+    return [], -1
+
+
+def _fresh_id(data: dict[str, Any], item_id: str) -> str:
+    taken = set(_items_by_id(data))
+    number = 2
+    while f"{item_id[:60]}-{number}" in taken:
+        number += 1
+    return f"{item_id[:60]}-{number}"

@@ -29,6 +29,7 @@ class WorkshopScreen(BaseScreen):
         Binding("enter", "open", "key.open", show=False),
         Binding("e", "edit", "key.edit_workshop"),
         Binding("r", "report", "key.report"),
+        Binding("k", "conflicts", "key.conflicts"),
         Binding("d,delete", "delete", "key.delete"),
         Binding("escape", "back", "key.back"),
     ]
@@ -52,6 +53,9 @@ class WorkshopScreen(BaseScreen):
             if ws.product:
                 yield Static(f"{self.t('ws.product')}: {ws.product}", id="product", markup=False)
             yield Static(f"{self.t('ws.phases')} ({model}): {phases}", id="phases", markup=False)
+            open_conflicts = sum(len(d.conflicts) for d in self.bundle.documents())
+            if open_conflicts:
+                yield Static(self.t("ws.conflicts", count=open_conflicts), id="conflict-note", markup=False)
         with Horizontal(id="lists"):
             with Vertical(classes="column"):
                 yield Static(self.t("ws.personas", count=len(self.bundle.personas)), classes="list-title")
@@ -186,6 +190,11 @@ class WorkshopScreen(BaseScreen):
 
         selected = self._selected()
         self.app.push_screen(NewEmpathyScreen(selected.id if isinstance(selected, Persona) else None))
+
+    def action_conflicts(self) -> None:
+        from .conflicts import ConflictsScreen
+
+        self.app.push_screen(ConflictsScreen())
 
     @guarded
     def action_new_arena(self) -> None:
