@@ -460,3 +460,62 @@ async def test_a_merge_conflict_is_settled_in_the_app(sessions: Path, apps) -> N
         "Rij van vijf bij de balie",
     ]
     assert "conflicts" not in data and len(data["superseded"]) == 1
+
+
+async def _open_map(pilot) -> None:
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+    await pilot.press("tab", "enter")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, EmpathyScreen)
+
+
+async def _type_note(pilot, text: str) -> None:
+    pilot.app.screen.query_one(Input).value = text
+    await pilot.press("enter")
+
+
+@sync
+async def test_a_missing_folder_shows_and_the_note_lands_when_it_is_back(
+    sessions: Path, apps, tmp_path
+) -> None:
+    app = make_app(sessions)
+    apps.append(app)
+    folder = sessions / "polikliniek-knie"
+    away = tmp_path / "weg"
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_map(pilot)
+        folder.rename(away)  # a sync tool or a colleague moved it away
+        await _type_note(pilot, "Terwijl de map weg is")
+        await wait_until(pilot, lambda: "is missing" in status_text(app), timeout=8)
+        assert "Terwijl de map weg is" in [i.text for i in app.screen.session.by_section["says"]]
+        away.rename(folder)
+        await wait_until(
+            pilot, lambda: "Terwijl de map weg is" in (folder / "empathy-anna.toml").read_text(), timeout=15
+        )
+
+
+@sync
+async def test_a_file_replaced_by_a_folder_is_not_overwritten_and_the_note_lands_later(
+    sessions: Path, apps
+) -> None:
+    app = make_app(sessions)
+    apps.append(app)
+    map_file = sessions / "polikliniek-knie" / "empathy-anna.toml"
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_map(pilot)
+        map_file.unlink()
+        map_file.mkdir()
+        await _type_note(pilot, "Terwijl het bestand een map is")
+        await wait_until(pilot, lambda: app.screen.__class__.__name__ == "ConfirmScreen", timeout=8)
+        await pilot.press("n")  # keep mine
+        await wait_until(pilot, lambda: "Is a directory" in status_text(app), timeout=8)
+        map_file.rmdir()  # the disk changed again: the app asks again rather than guess
+        await wait_until(pilot, lambda: app.screen.__class__.__name__ == "ConfirmScreen", timeout=15)
+        await pilot.press("n")
+        await wait_until(
+            pilot,
+            lambda: map_file.is_file() and "Terwijl het bestand een map is" in map_file.read_text(),
+            timeout=15,
+        )
