@@ -376,13 +376,20 @@ def _cmd_git_setup(args: argparse.Namespace, store: SessionStore) -> int:
     ):
         subprocess.run(["git", "-C", str(root), "config", key, value], check=True)
     attributes = root / ".gitattributes"
-    existing = attributes.read_text(encoding="utf-8") if attributes.exists() else ""
-    if GIT_ATTRIBUTES.strip() not in existing.splitlines():
-        attributes.write_text(
-            existing + ("" if existing.endswith("\n") or not existing else "\n") + GIT_ATTRIBUTES
-        )
+    _add_lines(attributes, GIT_ATTRIBUTES.splitlines())
+    # Presence locks and the trash are this machine's business, not the team's.
+    _add_lines(root / ".gitignore", [".*.lock", "*/.trash/", "*/report/"])
     print(f"git merges {root}/**/*.toml by item id in this clone; commit {attributes} so others get it too")
     return EXIT_OK
+
+
+def _add_lines(path: Path, lines: list[str]) -> None:
+    """Append the lines the file does not hold yet; the rest of it stays as the user wrote it."""
+    existing = path.read_text(encoding="utf-8") if path.exists() else ""
+    missing = [line for line in lines if line.strip() and line not in existing.splitlines()]
+    if missing:
+        separator = "" if existing.endswith("\n") or not existing else "\n"
+        path.write_text(existing + separator + "\n".join(missing) + "\n", encoding="utf-8")
 
 
 def _cmd_merge_file(args: argparse.Namespace, store: SessionStore) -> int:

@@ -519,3 +519,34 @@ async def test_a_file_replaced_by_a_folder_is_not_overwritten_and_the_note_lands
             lambda: map_file.is_file() and "Terwijl het bestand een map is" in map_file.read_text(),
             timeout=15,
         )
+
+
+@sync
+async def test_a_second_process_on_the_same_workshop_is_told(sessions: Path, apps) -> None:
+    workshop_file = (sessions / "polikliniek-knie" / "workshop.toml").resolve()
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from pathlib import Path; from workshop.store.presence import Presence;"
+            f"p = Presence(Path({str(workshop_file)!r})); assert p.claim() is None; print('ok', flush=True);"
+            "sys.stdin.readline(); p.release()",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ok"
+        app = make_app(sessions)
+        apps.append(app)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("enter")
+            await settle(pilot)
+            assert isinstance(app.screen, WorkshopScreen)
+            told = [n.message for n in app._notifications if "heeft deze workshop ook open" in n.message]
+            assert told and f"process {holder.pid}" in told[0]
+    finally:
+        holder.communicate("\n", timeout=30)

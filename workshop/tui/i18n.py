@@ -137,6 +137,12 @@ _TEXT: dict[str, tuple[str, str]] = {
     "key.new_walk": ("Nieuwe gemba walk", "New gemba walk"),
     "key.new_arena": ("Nieuwe klantarena", "New customer arena"),
     "key.conflicts": ("Conflicten", "Conflicts"),
+    "ws.shared": (
+        "{who} heeft deze workshop ook open. Niemand overschrijft een ander zonder te vragen; "
+        "in een gemba walk logt ieder in een eigen bestand.",
+        "{who} has this workshop open too. Nobody overwrites another without asking; "
+        "in a gemba walk each logs to a file of their own.",
+    ),
     "conflicts.title": ("Conflicten na samenvoegen", "Conflicts after merging"),
     "conflicts.hint": (
         "Twee versies van dezelfde notitie. Enter: kies er een, of houd beide.",

@@ -107,6 +107,27 @@ class WorkshopScreen(BaseScreen):
             return self.t("ws.arena_line", title=document.title, notes=notes)
         return self.t("ws.walk_line", title=document.title, notes=len(document.observations))
 
+    def on_mount(self) -> None:
+        super().on_mount()
+        self._claim()
+
+    def _claim(self) -> None:
+        """Tell the facilitator when another `workshop` process has this workshop open: each
+        session is saved file by file, a change on disk is never overwritten without asking,
+        and a walk logged by both goes to separate files."""
+        from ...store.presence import Presence
+
+        loaded = self.app.loaded  # type: ignore[attr-defined]
+        self.presence = Presence(loaded.folder / "workshop.toml")
+        holder = self.presence.claim()
+        if holder is not None:
+            self.presence = None
+            self.notify(self.t("ws.shared", who=holder.describe()), severity="warning", timeout=12)
+
+    def on_unmount(self) -> None:
+        if getattr(self, "presence", None) is not None:
+            self.presence.release()
+
     def on_screen_resume(self) -> None:
         if getattr(self, "_lang", self.lang) == self.lang:
             self.refresh_lists()
