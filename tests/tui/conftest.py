@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import functools
+import os
+import subprocess
+import sys
 from collections.abc import Callable, Coroutine, Iterator
 from pathlib import Path
 from typing import Any
@@ -171,3 +175,28 @@ def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
         asyncio.run(test(*args, **kwargs))
 
     return run
+
+
+@contextlib.contextmanager
+def held_elsewhere(document: Path) -> Iterator[int]:
+    """Another process that has `document` open (its presence lock), until the block ends;
+    yields its pid."""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from pathlib import Path; from workshop.store.presence import Presence;"
+            f"p = Presence(Path({str(document.resolve())!r})); assert p.claim() is None;"
+            "print('ok', flush=True);"
+            "sys.stdin.readline(); p.release()",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ok"
+        yield holder.pid
+    finally:
+        holder.communicate("\n", timeout=30)

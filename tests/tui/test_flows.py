@@ -23,7 +23,7 @@ from workshop.tui.screens.workshop import WorkshopScreen
 from workshop.tui.widgets.item_list import ItemList
 from workshop.tui.widgets.status_line import StatusLine
 
-from .conftest import SIZE, make_app, sync
+from .conftest import SIZE, held_elsewhere, make_app, sync
 
 
 async def type_text(pilot, text: str) -> None:
@@ -524,21 +524,7 @@ async def test_a_file_replaced_by_a_folder_is_not_overwritten_and_the_note_lands
 @sync
 async def test_a_second_process_on_the_same_workshop_is_told(sessions: Path, apps) -> None:
     workshop_file = (sessions / "polikliniek-knie" / "workshop.toml").resolve()
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys; from pathlib import Path; from workshop.store.presence import Presence;"
-            f"p = Presence(Path({str(workshop_file)!r})); assert p.claim() is None; print('ok', flush=True);"
-            "sys.stdin.readline(); p.release()",
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "ok"
+    with held_elsewhere(workshop_file) as pid:
         app = make_app(sessions)
         apps.append(app)
         async with app.run_test(size=SIZE) as pilot:
@@ -547,6 +533,4 @@ async def test_a_second_process_on_the_same_workshop_is_told(sessions: Path, app
             await settle(pilot)
             assert isinstance(app.screen, WorkshopScreen)
             told = [n.message for n in app._notifications if "heeft deze workshop ook open" in n.message]
-            assert told and f"process {holder.pid}" in told[0]
-    finally:
-        holder.communicate("\n", timeout=30)
+            assert told and f"process {pid}" in told[0]

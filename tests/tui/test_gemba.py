@@ -3,8 +3,6 @@ into an action, filter; a second note-taker on the same walk writes a file of th
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import tomllib
 from pathlib import Path
 
@@ -15,7 +13,7 @@ from workshop.tui.screens.gemba import GembaScreen
 from workshop.tui.screens.gemba_setup import GembaSetupScreen
 from workshop.tui.widgets.item_list import ItemList
 
-from .conftest import SIZE, make_app, sync
+from .conftest import SIZE, held_elsewhere, make_app, sync
 from .test_flows import settle, type_text, wait_until
 
 ROUTE = "Parkeergarage @awareness\nHoofdingang @consideration\nAanmeldzuil @purchase\nWachtkamer @retention"
@@ -146,20 +144,7 @@ async def test_a_second_note_taker_logs_into_a_file_of_their_own(sessions: Path,
     folder = (sessions / "polikliniek-knie").resolve()
     walk_file = folder / "gemba-knieroute.toml"
     before = walk_file.read_text(encoding="utf-8")
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys; from pathlib import Path; from workshop.store.presence import Presence;"
-            f"p = Presence(Path({str(walk_file)!r})); assert p.claim() is None; print('ok', flush=True);"
-            "sys.stdin.readline(); p.release()",
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "ok"
+    with held_elsewhere(walk_file):
         app = make_app(sessions)
         apps.append(app)
         async with app.run_test(size=SIZE) as pilot:
@@ -177,8 +162,6 @@ async def test_a_second_note_taker_logs_into_a_file_of_their_own(sessions: Path,
             await pilot.press("enter")
             await settle(pilot)
             app.autosaver.flush(timeout=5)
-    finally:
-        holder.communicate("\n", timeout=30)
     (own_log,) = folder.glob("gemba-knieroute--*.toml")
     assert "Van de tweede" in own_log.read_text(encoding="utf-8")
     assert walk_file.read_text(encoding="utf-8") == before, "the other note-taker's file is untouched"
