@@ -220,12 +220,13 @@ def log_ratio(adds: int) -> None:
     )
     print(f"  ratio {large / small:.2f}x ({verdict} the bar of 1.5x; medians of {adds} observations each)")
     print(
-        f"  with the repaint, no save running: at 100 {small_paint * 1000:.1f} ms, "
+        f"  with the repaint (Enter also starts a save of the walk): at 100 {small_paint * 1000:.1f} ms, "
         f"at 10,000 {large_paint * 1000:.1f} ms"
     )
     print(
-        f"  with the repaint while a save of the 10,000-observation walk runs: {large_saving * 1000:.1f} ms "
-        f"({large_saving / large_paint:.2f}x; the save runs on the saver's thread but shares the GIL)"
+        f"  with the repaint while another save of the 10,000-observation walk runs: "
+        f"{large_saving * 1000:.1f} ms ({large_saving / large_paint:.2f}x; saves run on the saver's thread "
+        "but share the GIL)"
     )
 
 

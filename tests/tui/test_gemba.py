@@ -167,3 +167,24 @@ async def test_a_second_note_taker_logs_into_a_file_of_their_own(sessions: Path,
     assert walk_file.read_text(encoding="utf-8") == before, "the other note-taker's file is untouched"
     walk = SessionStore(sessions).load("polikliniek-knie").bundle.walks[0]
     assert [o.text for o in walk.observations] == ["Rij bij de balie", "Van de tweede"]
+
+
+@sync
+async def test_a_logged_observation_is_saved_at_once_not_after_the_save_delay(sessions: Path, apps) -> None:
+    """On the walk, Enter saves at once (a kill -9 then loses only the line being typed), even
+    with a save delay of a minute for everything else (and well within the 2 s longest delay)."""
+    app = make_app(sessions, debounce=60.0)
+    apps.append(app)
+    walk_file = sessions / "polikliniek-knie" / "gemba-knieroute.toml"
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("tab")
+        sessions_list = app.screen.query_one("#sessions", OptionList)
+        sessions_list.highlighted = sessions_list.get_option_index("gemba-1")
+        await pilot.press("enter")
+        await settle(pilot)
+        app.screen.query_one("#capture", Input).value = "Direct bewaard @balie !2"
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: "Direct bewaard" in walk_file.read_text(encoding="utf-8"), timeout=1)

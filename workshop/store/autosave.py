@@ -90,13 +90,15 @@ class Autosaver:
 
     # -- called by the UI ----------------------------------------------------------------
 
-    def mark(self, loaded: LoadedWorkshop, document: Document) -> None:
-        """Note that a document changed; cheap and non-blocking, whatever the document's size."""
+    def mark(self, loaded: LoadedWorkshop, document: Document, immediately: bool = False) -> None:
+        """Note that a document changed; cheap and non-blocking, whatever the document's size.
+        `immediately` skips the debounce: a line entered in a live session is saved at once, so
+        a kill loses at most the line still being typed."""
         with self._cond:
             now = time.monotonic()
             if not self._pending:
                 self._first_mark = now
-            self._last_mark = now
+            self._last_mark = now - self.debounce if immediately else now
             if document.id not in self._held:
                 self._pending[document.id] = _Entry(loaded, document)
             self._cond.notify()

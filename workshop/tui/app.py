@@ -116,10 +116,10 @@ class WorkshopApp(App[None]):
                 self.changed(document)
                 self.show_error(error)
 
-    def changed(self, document: Document) -> None:
-        """A screen changed a document: the autosaver saves it soon, off the UI thread."""
+    def changed(self, document: Document, immediately: bool = False) -> None:
+        """A screen changed a document: the autosaver saves it soon (or at once), off the UI thread."""
         if self.autosaver is not None and self.loaded is not None:
-            self.autosaver.mark(self.loaded, document)
+            self.autosaver.mark(self.loaded, document, immediately)
 
     def on_autosave_status(self, message: AutosaveStatus) -> None:
         self.save_status = message.status

@@ -168,7 +168,7 @@ class ArenaScreen(BaseScreen):
         )
         self.round.notes.append(note)
         self.query_one("#notes", ItemList).appended()
-        self.app.changed(self.arena)  # type: ignore[attr-defined]
+        self.app.changed(self.arena, immediately=True)  # type: ignore[attr-defined]
         event.input.value = ""
 
     def action_escape(self) -> None:

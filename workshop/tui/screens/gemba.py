@@ -261,7 +261,7 @@ class GembaScreen(BaseScreen):
             self.query_one("#where", Static).update(self._where())
         self.query_one("#panel", Static).update(self._panel())
         self.query_one("#filter", Static).update(self._filter_line())
-        self.app.changed(self.walk)  # type: ignore[attr-defined]
+        self.app.changed(self.walk, immediately=True)  # type: ignore[attr-defined]
         return observation
 
     # -- keys ----------------------------------------------------------------------------
