@@ -9,7 +9,20 @@ from collections import Counter, defaultdict
 
 import pytest
 
-from workshop.model import Action, EmpathyItem, EmpathyMap, GembaWalk, Observation, RouteStep, Workshop
+from workshop.model import (
+    Action,
+    ArenaNote,
+    Customer,
+    CustomerArena,
+    EmpathyItem,
+    EmpathyMap,
+    GembaWalk,
+    Observation,
+    RouteStep,
+    Staff,
+    Workshop,
+    default_rounds,
+)
 from workshop.model.bundle import WorkshopBundle
 from workshop.model.phases import Phase
 from workshop.report import ReportError, compile_journey
@@ -285,3 +298,35 @@ def test_a_pain_without_action_is_flagged_and_an_owner_missing_counted() -> None
     assert groups["#zuil"].actions == ("a1",)
     assert journey.unowned_pains == 2  # #rij and the empathy pain
     assert journey.actions_without_owner == 1
+
+
+@pytest.mark.parametrize(
+    ("variant", "number", "speaker", "lane", "side"),
+    [
+        ("swap", 1, None, None, "customer"),  # only customers speak in round 1
+        ("swap", 2, None, None, "unknown"),  # staff ask, customers answer
+        ("swap", 3, None, None, "staff"),  # the rings swapped
+        ("mixed", 3, None, None, "unknown"),
+        ("swap", 2, None, "customer", "customer"),  # the note says whose it is
+        ("swap", 2, None, "backstage", "staff"),
+        ("swap", 1, "st1", None, "staff"),  # the speaker's ring decides, whatever the round
+        ("swap", 3, "c1", "frontstage", "customer"),
+    ],
+)
+def test_the_side_of_an_arena_note(
+    variant: str, number: int, speaker: str | None, lane: str | None, side: str
+) -> None:
+    arena = CustomerArena(
+        title="A",
+        round3_variant=variant,
+        inner=[Customer(id="c1", alias="B.")],
+        outer=[Staff(id="st1", name="Petra")],
+        rounds=default_rounds("nl", variant),
+    )
+    arena.round(number).notes.append(ArenaNote(id="n1", text="x", speaker=speaker, lane=lane, sentiment=-2))
+    workshop = Workshop(title="W", phase_model="custom", phases=[Phase(key="a", nl="A")])
+    journey = compile_journey(WorkshopBundle(workshop=workshop, arenas=[arena]))
+    note = journey.notes["n1"]
+    assert note.side == side
+    assert note.pain is (side == "customer")
+    assert journey.pain_themes == (1 if side == "customer" else 0)

@@ -45,6 +45,7 @@ from ..model import (
     EmpathyMap,
     GembaWalk,
     Kpi,
+    Language,
     Persona,
     WorkshopBundle,
 )
@@ -390,7 +391,7 @@ def _arena(arena: CustomerArena, lang: str, add: Add) -> ArenaView:
     )
 
 
-def _walk(walk: GembaWalk, lang: str, add: Add) -> WalkView:
+def _walk(walk: GembaWalk, lang: Language, add: Add) -> WalkView:
     steps = {step.id: step for step in walk.route}
     observers = {observer.id: observer.name for observer in walk.observers}
     per_step: Counter[str] = Counter()
@@ -482,7 +483,7 @@ def _walk(walk: GembaWalk, lang: str, add: Add) -> WalkView:
     )
 
 
-def _pareto(wastes: Counter[str], lang: str) -> tuple[WasteRow, ...]:
+def _pareto(wastes: Counter[str], lang: Language) -> tuple[WasteRow, ...]:
     total = sum(wastes.values())
     rows, running = [], 0
     for key, count in sorted(wastes.items(), key=lambda kv: (-kv[1], kv[0])):

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-REPORT_SCHEMA_VERSION = 1
+REPORT_SCHEMA_VERSION: Literal[1] = 1
 """Version of the JSON report (journey.schema.json); not the version of the session files."""
 
 Method = Literal["empathy", "arena", "gemba"]

@@ -114,7 +114,7 @@ def _bars(pairs: list[tuple[str, float, str]]) -> list[Bar]:
     return [Bar(label, value, round(100 * value / top, 1), extra) for label, value, extra in pairs]
 
 
-def _number(language: str):
+def _number(language: str) -> Callable[..., str]:
     def number(value: float | None, digits: int = 1) -> str:
         if value is None:
             return ""
