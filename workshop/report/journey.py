@@ -70,7 +70,9 @@ class Note(Frozen):
     """Empathy section key, arena round (`round-2`) or gemba kind key (pain, idea, …)."""
     round: int | None = None
     who: str = ""
-    """Speaker, observer or persona; a customer only by alias when they consented."""
+    """Speaker, observer or persona, to read; a customer only by alias when they consented."""
+    speaker: str | None = None
+    """Id of the arena speaker or the gemba observer, for machines."""
     step: str = ""
     step_id: str = ""
     emotion: int | None = None
