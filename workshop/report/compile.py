@@ -36,7 +36,7 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from ..model import (
     WASTES,
@@ -97,6 +97,8 @@ _LANE_ROWS: dict[str, GridLane] = {
 _OPEN = frozenset({"open", "in-progress"})
 
 Add = Callable[[Note], str]
+Acted = Mapping[str, tuple[str, ...]]
+"""Note id → ids of the actions whose sources name it."""
 
 
 class ReportError(ValueError):
@@ -115,11 +117,11 @@ def compile_journey(
     chosen = _find_persona(bundle.personas, persona) if persona else None
     maps = [m for m in bundle.empathy_maps if chosen is None or m.persona == chosen.id]
     personas = {p.id: p.name for p in bundle.personas}
-    acted_on: dict[str, list[str]] = defaultdict(list)
+    acted_on: dict[str, tuple[str, ...]] = {}
     for action, _, _ in _all_actions(bundle):
         for source in action.sources:
-            if action.id not in acted_on[source]:
-                acted_on[source].append(action.id)
+            if action.id not in acted_on.get(source, ()):
+                acted_on[source] = (*acted_on.get(source, ()), action.id)
 
     notes: dict[str, Note] = {}
     # Notes are built from validated sessions: model_construct skips validating them twice,
@@ -127,15 +129,12 @@ def compile_journey(
 
     def add(note: Note) -> str:
         key = note.id if note.id not in notes else f"{note.document_id}--{note.id}"
-        update: dict[str, object] = {"actions": tuple(acted_on.get(note.id, ()))}
-        if key != note.id:
-            update["id"] = key
-        notes[key] = note.model_copy(update=update)
+        notes[key] = note if key == note.id else note.model_copy(update={"id": key})
         return key
 
-    map_views = [_empathy(emap, personas, lang, add) for emap in maps]
-    arena_views = [_arena(arena, lang, add) for arena in bundle.arenas]
-    walk_views = [_walk(walk, lang, add) for walk in bundle.walks]
+    map_views = [_empathy(emap, personas, lang, add, acted_on) for emap in maps]
+    arena_views = [_arena(arena, lang, add, acted_on) for arena in bundle.arenas]
+    walk_views = [_walk(walk, lang, add, acted_on) for walk in bundle.walks]
 
     phase_keys = [phase.key for phase in workshop.phase_list()]
     known = set(phase_keys)
@@ -254,7 +253,9 @@ def _find_persona(personas: list[Persona], wanted: str) -> Persona:
     raise ReportError(f'no persona "{wanted}" in this workshop; personas: {names}')
 
 
-def _empathy(emap: EmpathyMap, personas: dict[str, str], lang: str, add: Add) -> EmpathyMapView:
+def _empathy(
+    emap: EmpathyMap, personas: dict[str, str], lang: str, add: Add, acted_on: Acted
+) -> EmpathyMapView:
     persona = personas.get(emap.persona, emap.persona)
     sections: dict[str, list[str]] = {section: [] for section in emap.sections()}
     for item in emap.items:
@@ -287,6 +288,7 @@ def _empathy(emap: EmpathyMap, personas: dict[str, str], lang: str, add: Add) ->
                 gain=item.valence == "gain",
                 theme=item.theme,
                 persona=emap.persona,
+                actions=acted_on.get(item.id, ()),
             )
         )
         sections.setdefault(item.section, []).append(key)
@@ -318,7 +320,7 @@ def arena_side(arena: CustomerArena, number: int, note: ArenaNote) -> Side:
     return "unknown"
 
 
-def _arena(arena: CustomerArena, lang: str, add: Add) -> ArenaView:
+def _arena(arena: CustomerArena, lang: str, add: Add, acted_on: Acted) -> ArenaView:
     names: dict[str, str] = {}
     for number, customer in enumerate(arena.inner, start=1):
         names[customer.id] = customer.alias if customer.consent else f"{label(lang, 'customer')} {number}"
@@ -368,6 +370,7 @@ def _arena(arena: CustomerArena, lang: str, add: Add) -> ArenaView:
                         theme=note.theme,
                         touchpoint=note.touchpoint,
                         quote=note.quote,
+                        actions=acted_on.get(note.id, ()),
                     )
                 )
             )
@@ -392,7 +395,7 @@ def _arena(arena: CustomerArena, lang: str, add: Add) -> ArenaView:
     )
 
 
-def _walk(walk: GembaWalk, lang: Language, add: Add) -> WalkView:
+def _walk(walk: GembaWalk, lang: Language, add: Add, acted_on: Acted) -> WalkView:
     steps = {step.id: step for step in walk.route}
     observers = {observer.id: observer.name for observer in walk.observers}
     per_step: Counter[str] = Counter()
@@ -441,6 +444,7 @@ def _walk(walk: GembaWalk, lang: Language, add: Add) -> WalkView:
                     wait_minutes=observation.wait_minutes,
                     tags=tuple(observation.tags),
                     theme=observation.theme,
+                    actions=acted_on.get(observation.id, ()),
                 )
             )
         )
