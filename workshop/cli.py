@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import shlex
 import subprocess
@@ -111,6 +112,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--open", action="store_true", help="open the HTML report in the browser")
     report.add_argument("--force", action="store_true", help="report even when some files have problems")
+    report.add_argument(
+        "--date",
+        type=_report_date,
+        metavar="YYYY-MM-DD",
+        help="the report's date, against which actions are overdue (default: today)",
+    )
     report.set_defaults(run=_cmd_report)
 
     git_setup = commands.add_parser("git-setup", help="let git merge session files by item id")
@@ -121,6 +128,13 @@ def build_parser() -> argparse.ArgumentParser:
         merge_file.add_argument(name)
     merge_file.set_defaults(run=_cmd_merge_file)
     return parser
+
+
+def _report_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f'"{text}" is not a date; expected YYYY-MM-DD') from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -201,7 +215,8 @@ def _cmd_list(args: argparse.Namespace, store: SessionStore) -> int:
         return EXIT_OK
     width = max(len(s.slug) for s in summaries)
     for s in summaries:
-        flag = f"  ({s.problems} problems: run workshop validate)" if s.problems else ""
+        noun = "problem" if s.problems == 1 else "problems"
+        flag = f"  ({s.problems} {noun}: run workshop validate)" if s.problems else ""
         counts = f"{s.personas} personas, {s.sessions} sessions, {s.notes} notes"
         print(f"{s.slug:<{width}}  {s.title}  [{counts}]{flag}")
     return EXIT_OK
@@ -291,7 +306,7 @@ def _cmd_report(args: argparse.Namespace, store: SessionStore) -> int:
             )
             print(f"{len(loaded.problems)} problem(s): {hint}", file=sys.stderr)
             return EXIT_USAGE
-        paths = write_report(loaded, formats, args.out, args.persona)
+        paths = write_report(loaded, formats, args.out, args.persona, args.date)
     except ReportError as error:
         raise UsageError(str(error)) from None
     for path in paths:

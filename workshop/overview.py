@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import statistics
 from collections import Counter
 
 from .model import PRESETS, WASTES, WorkshopBundle
@@ -63,10 +64,16 @@ def _sessions(bundle: WorkshopBundle) -> list[str]:
             f"{per_round}; {len(arena.commitments)} commitments"
         )
     for walk in bundle.walks:
-        waits = sum(o.wait_minutes or 0 for o in walk.observations)
+        # Waits of different customers never add up: how many, the middle one, the longest.
+        waits = sorted(o.wait_minutes for o in walk.observations if o.wait_minutes is not None)
+        wait_text = (
+            f", {len(waits)} waits (median {statistics.median(waits):g} min, longest {waits[-1]:g} min)"
+            if waits
+            else ""
+        )
         lines.append(
             f"  gemba walk: {walk.title}: {len(walk.route)} steps, {len(walk.observers)} observers, "
-            f"{len(walk.observations)} observations, {waits:g} min waiting"
+            f"{len(walk.observations)} observations{wait_text}"
         )
         wastes = Counter(w for o in walk.observations for w in o.waste)
         if wastes:

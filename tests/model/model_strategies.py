@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from workshop.model import (
     ACTION_STATUSES,
+    LANES,
     OBSERVATION_KINDS,
     SECTIONS,
     Action,
@@ -42,6 +43,7 @@ DATES = st.dates(dt.date(2000, 1, 1), dt.date(2100, 1, 1))
 DATETIMES = st.datetimes(dt.datetime(2000, 1, 1), dt.datetime(2100, 1, 1))
 PHASES = st.sampled_from(["awareness", "consideration", "purchase", "retention", "advocacy"])
 EMOTION = st.integers(-2, 2)
+BLUEPRINT_LANES = st.sampled_from(LANES)
 
 
 def _ids(prefix: str) -> st.SearchStrategy[str]:
@@ -103,6 +105,7 @@ workshops = st.builds(
             phase=st.none() | PHASES,
             target=st.none() | st.integers(-100, 100).map(float),
             measured=st.none() | st.floats(-100, 100),
+            better=st.none() | st.sampled_from(["higher", "lower"]),
         ),
         max_size=3,
     ),
@@ -140,6 +143,8 @@ empathy_maps = st.builds(
             text=NONEMPTY_TEXT,
             valence=st.sampled_from(["neutral", "pain", "gain"]),
             phase=st.none() | PHASES,
+            lane=st.none() | BLUEPRINT_LANES,
+            theme=LINE,
         ),
         max_size=12,
     ),
@@ -172,6 +177,8 @@ def arenas(draw: st.DrawFn) -> CustomerArena:
         sentiment=st.none() | EMOTION,
         quote=st.booleans(),
         at=st.none() | DATETIMES,
+        lane=st.none() | BLUEPRINT_LANES,
+        theme=LINE,
     )
     rounds = [
         ArenaRound(
@@ -218,9 +225,11 @@ def walks(draw: st.DrawFn) -> GembaWalk:
         waste=st.lists(st.sampled_from(list(WASTES)), max_size=3),
         severity=st.none() | st.integers(1, 5),
         emotion=st.none() | EMOTION,
-        wait_minutes=st.none() | st.floats(0, 1440),
+        wait_minutes=st.none() | st.floats(0, 90 * 24 * 60),
         tags=st.lists(TAG, max_size=3),
         photos=st.lists(st.from_regex(r"photos/[a-z0-9]{1,8}\.jpg", fullmatch=True), max_size=2),
+        lane=st.none() | BLUEPRINT_LANES,
+        theme=LINE,
     )
     return GembaWalk(
         id=draw(_ids("walk")),

@@ -72,3 +72,22 @@ def test_a_touchpoint_by_id_or_the_start_of_its_name() -> None:
         "Bij de lift #lift",
         ["#lift: not one touchpoint"],
     )
+
+
+def test_the_lane_token_tells_the_side_of_a_note_without_speaker() -> None:
+    staff = parse_note_line("We zetten de checklist bovenaan ^voorkant +1", PHASES)
+    assert (staff.lane, staff.text, staff.sentiment, staff.speaker_number) == (
+        "frontstage",
+        "We zetten de checklist bovenaan",
+        1,
+        None,
+    )
+    customer = parse_note_line("2: I never knew where my claim was ^customer -1", PHASES)
+    assert (customer.lane, customer.speaker_number, customer.text) == (
+        "customer",
+        2,
+        "I never knew where my claim was",
+    )
+    typo = parse_note_line("Het is druk ^frontstag", PHASES)
+    assert typo.lane is None and typo.text == "Het is druk ^frontstag" and typo.warnings
+    assert parse_note_line("x^2 is text", PHASES).lane is None

@@ -140,3 +140,48 @@ def test_odd_spacing_and_empty_lines() -> None:
 def test_lone_signs_and_marks_are_text() -> None:
     capture = parse_capture("plus + min - uitroep ! hekje # at @", ROUTE)
     assert capture.text == "plus + min - uitroep ! hekje # at @"
+
+
+@pytest.mark.parametrize(
+    ("line", "lane", "text"),
+    [
+        ("Bakje vol papieren lijsten ^backstage", "backstage", "Bakje vol papieren lijsten"),
+        ("Bakje vol ^achterkant", "backstage", "Bakje vol"),
+        ("Printer achter de wand ^backoffice", "backstage", "Printer achter de wand"),
+        ("Balie vraagt opnieuw ^voorkant", "frontstage", "Balie vraagt opnieuw"),
+        ("Balie vraagt opnieuw ^Frontstage.", "frontstage", "Balie vraagt opnieuw"),
+        ("Portier wacht mee ^ondersteuning", "support", "Portier wacht mee"),
+        ("Porter waits ^support", "support", "Porter waits"),
+        ("Zoekt de zuil ^klant", "customer", "Zoekt de zuil"),
+        ("Looks for the kiosk ^customer", "customer", "Looks for the kiosk"),
+    ],
+)
+def test_the_lane_token_in_both_languages(line: str, lane: str, text: str) -> None:
+    capture = parse_capture(line, ROUTE)
+    assert (capture.lane, capture.text, capture.warnings) == (lane, text, [])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Scherm toont 2^3 plekken",  # a caret inside a word is text
+        "backstage is druk",  # the bare word is never a lane
+        "Rij bij de balie ^ wachten",  # a lone caret is text
+        "Rij ^5",  # a number after the caret is text
+    ],
+)
+def test_a_lane_is_never_read_by_accident(line: str) -> None:
+    capture = parse_capture(line, ROUTE)
+    assert (capture.lane, capture.text, capture.warnings) == (None, line, [])
+
+
+def test_a_misspelt_lane_warns_and_stays_in_the_text() -> None:
+    capture = parse_capture("Bakje vol ^bakstage", ROUTE)
+    assert capture.lane is None and capture.text == "Bakje vol ^bakstage"
+    assert capture.warnings == ["^bakstage: not a lane (^klant/^customer, ^frontstage, ^backstage, ^support)"]
+
+
+def test_waits_of_days_are_accepted_up_to_ninety_days() -> None:
+    assert parse_capture("Wachtlijst MRI 8640 min", ROUTE).wait_minutes == 8640
+    too_long = parse_capture("Wachtlijst 200000 min", ROUTE)
+    assert too_long.wait_minutes is None and "more than 90 days" in too_long.warnings[0]

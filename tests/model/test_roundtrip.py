@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from model_strategies import documents
 
 from workshop.model import GembaWalk, Observation
-from workshop.store import to_toml
+from workshop.store import SCHEMA_VERSION, to_toml
 from workshop.store.codec import ChunkCache, decode_document
 
 
@@ -26,7 +26,7 @@ def test_every_document_round_trips_through_toml(document) -> None:
 @given(documents)
 def test_written_toml_is_stable_and_starts_with_the_schema_version(document) -> None:
     text = to_toml(document)
-    assert text.startswith("schema_version = 1\n")
+    assert text.startswith(f"schema_version = {SCHEMA_VERSION}\n")
     assert to_toml(document) == text, "the same document must give the same bytes (small diffs)"
     assert tomllib.loads(text)["id"] == document.id
 

@@ -28,7 +28,7 @@ from workshop.model import (
     default_rounds,
 )
 from workshop.report import Journey, compile_journey
-from workshop.report.render import markdown_text, render_html, render_json, render_markdown
+from workshop.report.render import markdown_text, mermaid_score, render_html, render_json, render_markdown
 from workshop.store.repository import LoadedWorkshop
 
 MADE_ON = dt.date(2026, 11, 24)
@@ -160,14 +160,20 @@ def test_markdown_of_the_example_matches_the_snapshot(example: LoadedWorkshop) -
     assert markdown == SNAPSHOT.read_text(encoding="utf-8")
     mermaid = markdown[markdown.index("```mermaid") :].split("```")[1]
     scores = [
-        int(line.rsplit(":", 1)[1]) for line in mermaid.splitlines() if line.strip().startswith("Emotie")
+        float(line.rsplit(":", 1)[1]) for line in mermaid.splitlines() if line.strip().startswith("Emotie")
     ]
+    means = [score for score in compile_journey(example.bundle).emotion_curve if score is not None]
     assert scores and all(1 <= score <= 5 for score in scores)
+    assert scores == [round(3 + mean, 2) for mean in means], "the diagram keeps every mean apart, in order"
 
 
-@pytest.mark.parametrize(("score", "expected"), [(-2, 1), (-0.8, 2), (0, 3), (0.4, 3), (2, 5)])
-def test_mermaid_scores_map_minus_two_plus_two_to_one_five(score: float, expected: int) -> None:
-    from workshop.report.render import context
+@pytest.mark.parametrize(
+    ("mean", "expected"), [(-2, "1"), (-0.8, "2.2"), (0, "3"), (0.4, "3.4"), (2, "5"), (-0.73, "2.27")]
+)
+def test_mermaid_scores_map_minus_two_plus_two_to_one_five(mean: float, expected: str) -> None:
+    assert mermaid_score(mean) == expected
 
-    journey = compile_journey(_hostile_bundle())
-    assert context(journey)["mermaid_score"](score) == expected
+
+def test_mermaid_keeps_close_means_apart_and_in_order() -> None:
+    scores = [float(mermaid_score(mean)) for mean in (-0.73, -1.25, -1.29)]
+    assert scores == [2.27, 1.75, 1.71]

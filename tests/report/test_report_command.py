@@ -53,6 +53,24 @@ def test_one_persona_one_format_elsewhere(example: LoadedWorkshop, tmp_path: Pat
     assert data["persona"] == "Daan Verhoef" and len(data["empathy_maps"]) == 1
 
 
+def test_a_fixed_date_makes_the_report_reproducible(example: LoadedWorkshop, tmp_path: Path) -> None:
+    runs = []
+    for out in ("een", "twee"):
+        result = _run(
+            example.folder.parent, example.slug, "--date", "2026-12-02", "--out", str(tmp_path / out)
+        )
+        assert result.returncode == 0, result.stderr
+        runs.append({Path(line).suffix: Path(line).read_bytes() for line in result.stdout.splitlines()})
+    assert runs[0] == runs[1]
+    data = json.loads(runs[0][".json"])
+    assert (data["date"], data["overdue_actions"]) == ("2026-12-02", 5)
+    overdue = sorted(a["id"] for a in data["actions"] if a["overdue"])
+    assert overdue == ["act-arena-01", "act-arena-04", "act-gemba-03", "act-gemba-08", "act-ws-01"]
+    markdown = runs[0][".md"].decode("utf-8")
+    assert "5 acties over hun uiterlijke datum en nog niet klaar (op 2 december 2026)." in markdown
+    assert markdown.rstrip().endswith("Gemaakt met workshop op 2 december 2026.")
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -62,6 +80,7 @@ def test_one_persona_one_format_elsewhere(example: LoadedWorkshop, tmp_path: Pat
         (["polikliniek-orthopedie", "--persona", "Jan"], 'no persona "Jan" in this workshop'),
         (["polikliniek-orthopedie", "--out", "{file}"], "is a file; --out needs a folder"),
         (["polikliniek-orthopedie", "--bogus"], "unrecognized arguments: --bogus"),
+        (["polikliniek-orthopedie", "--date", "2-12-2026"], '"2-12-2026" is not a date; expected YYYY-MM-DD'),
     ],
 )
 def test_bad_arguments_are_one_line_and_exit_2(

@@ -124,12 +124,12 @@ def test_reference_across_files_points_at_the_line(workshop_folder: tuple[Sessio
     [
         (
             "schema_version = 7",
-            "schema_version: version 7 is newer than this workshop program reads (1); "
+            "schema_version: version 7 is newer than this workshop program reads (2); "
             "upgrade workshop to open it",
         ),
-        ('schema_version = "een"', "schema_version: 'een' is not a known version; expected 1"),
-        ("schema_version = 0", "schema_version: 0 is not a known version; expected 1"),
-        ("", "schema_version: missing; add schema_version = 1 at the top"),
+        ('schema_version = "een"', "schema_version: 'een' is not a known version; expected 2"),
+        ("schema_version = 0", "schema_version: 0 is not a known version; expected 2"),
+        ("", "schema_version: missing; add schema_version = 2 at the top"),
     ],
 )
 def test_schema_versions(workshop_folder: tuple[SessionStore, Path], version: str, expected: str) -> None:

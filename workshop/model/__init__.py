@@ -2,7 +2,7 @@
 
 from .action import ACTION_STATUSES, Action, ActionStatus
 from .arena import ArenaNote, ArenaRound, Customer, CustomerArena, Staff, default_rounds
-from .base import Conflict, Document, Item, Model, new_id
+from .base import LANES, Conflict, Document, Item, Lane, Model, new_id
 from .bundle import ReferenceProblem, Session, WorkshopBundle
 from .empathy import SECTIONS, WORKING_ORDER, EmpathyItem, EmpathyMap, Section, Valence
 from .gemba import OBSERVATION_KINDS, WASTES, GembaLog, GembaWalk, Observation, Observer, RouteStep, Waste
@@ -13,6 +13,7 @@ from .workshop import Kpi, Scope, Touchpoint, Workshop
 __all__ = [
     "ACTION_STATUSES",
     "CUSTOM",
+    "LANES",
     "LANGUAGES",
     "OBSERVATION_KINDS",
     "PRESETS",
@@ -33,6 +34,7 @@ __all__ = [
     "GembaWalk",
     "Item",
     "Kpi",
+    "Lane",
     "Language",
     "Model",
     "Observation",

@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from .action import Action
-from .base import Document, Emotion, Id, Item, Line, Model, RequiredLine, Text
+from .base import Document, Emotion, Id, Item, Lane, Line, Model, RequiredLine, Text
 from .phases import Language
 
 Round3Variant = Literal["swap", "mixed"]
@@ -44,6 +44,11 @@ class ArenaNote(Item):
     sentiment: Emotion | None = None
     quote: bool = False
     at: dt.datetime | None = None
+    lane: Lane | None = None
+    """Only read when the note has no speaker: "customer" puts it on the customer's side,
+    any other lane on the staff side. With a speaker, the speaker's ring decides."""
+    theme: Line = ""
+    """A theme key people set; notes with the same key are one theme in the report."""
 
     @classmethod
     def id_prefix(cls) -> str:

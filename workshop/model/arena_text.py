@@ -6,7 +6,9 @@ the same position when the number of lines is unchanged), so notes keep their sp
 
 A note line: `3: Ik moest drie keer bellen -2 @afspraak #telefoon` — `N:` picks speaker N of the
 round, `+N`/`-N` the sentiment, `@phase` a phase, `#touchpoint` a touchpoint of the workshop
-(its id or the start of its name), and a line that starts with a quote mark is a quote."""
+(its id or the start of its name), `^lane` the side of a note without speaker (`^klant`/`^customer`
+for a customer, a staff lane such as `^frontstage` for staff; see `capture.LANE_WORDS`), and a
+line that starts with a quote mark is a quote."""
 
 from __future__ import annotations
 
@@ -14,7 +16,8 @@ import re
 from dataclasses import dataclass, field
 
 from .arena import Customer, Staff
-from .capture import fold
+from .base import Lane
+from .capture import fold, lane_token
 from .phases import Phase
 from .workshop import Touchpoint
 
@@ -82,6 +85,7 @@ class NoteLine:
     sentiment: int | None = None
     phase: str | None = None
     touchpoint: str | None = None
+    lane: Lane | None = None
     quote: bool = False
     warnings: list[str] = field(default_factory=list)
 
@@ -121,6 +125,12 @@ def parse_note_line(line: str, phases: list[Phase], touchpoints: list[Touchpoint
                 note.touchpoint = touchpoint
                 continue
             note.warnings.append(f"{token}: not one touchpoint")
+        is_lane, lane, warning = lane_token(token)
+        if is_lane and lane is not None:
+            note.lane = lane
+            continue
+        if warning:
+            note.warnings.append(warning)
         kept.append(token)
     text = " ".join(kept)
     if text[:1] in _QUOTES:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import secrets
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
@@ -31,6 +31,11 @@ RequiredLine = Annotated[Line, Field(min_length=1)]
 Id = Annotated[str, Field(pattern=ID_PATTERN)]
 Emotion = Annotated[int, Field(ge=-2, le=2)]
 Severity = Annotated[int, Field(ge=1, le=5)]
+
+Lane = Literal["customer", "frontstage", "backstage", "support"]
+"""Service-blueprint lane of a note: what the customer does, what staff do in sight of the
+customer (frontstage), out of sight (backstage), and the support processes behind them."""
+LANES: tuple[Lane, ...] = ("customer", "frontstage", "backstage", "support")
 
 _TAG = re.compile(r"^[^\s#@!]+$")
 

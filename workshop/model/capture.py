@@ -6,6 +6,9 @@
            (pijn/pain, gain/winst, idee/idea, vraag/question) set the kind
   !N       severity 1-5          +N / -N   emotion -2..+2
   N min    wait minutes (also Nmin, N minuten, 2,5 min)
+  ^lane    the service-blueprint lane: ^klant/^customer, ^frontstage/^voorkant,
+           ^backstage/^achterkant/^backoffice, ^support/^ondersteuning (whole words only;
+           without it the observation is the customer's)
 Tokens stand alone between spaces; what is not understood stays in the text, with a warning.
 """
 
@@ -15,7 +18,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .gemba import WASTES, ObservationKind, RouteStep, Waste
+from .base import Lane
+from .gemba import MAX_WAIT_MINUTES, WASTES, ObservationKind, RouteStep, Waste
 
 _KIND_WORDS: dict[str, ObservationKind] = {
     "pijn": "pain",
@@ -32,6 +36,33 @@ _MINUTE_WORDS = {"min", "mins", "minute", "minutes", "minuut", "minuten"}
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
 _GLUED_MINUTES = re.compile(r"^(\d+(?:[.,]\d+)?)(min|mins|minuten|minuut|minutes|minute)[.,;]?$", re.I)
 _SEVERITY = re.compile(r"^!(\d+)$")
+_LANE_TOKEN = re.compile(r"^\^([^\W\d_][\w-]*)[.,;:]?$")
+LANE_WORDS: dict[str, Lane] = {
+    "klant": "customer",
+    "customer": "customer",
+    "frontstage": "frontstage",
+    "voorkant": "frontstage",
+    "backstage": "backstage",
+    "achterkant": "backstage",
+    "backoffice": "backstage",
+    "support": "support",
+    "ondersteuning": "support",
+}
+"""Names of the blueprint lanes after `^`, Dutch and English; whole words, so a typo warns."""
+
+
+def lane_token(token: str) -> tuple[bool, Lane | None, str | None]:
+    """`^backstage` → (True, "backstage", None); `^bakstage` → (True, None, warning); any token
+    without the caret → (False, None, None): it is text."""
+    match = _LANE_TOKEN.match(token)
+    if match is None:
+        return False, None, None
+    lane = LANE_WORDS.get(fold(match.group(1)))
+    if lane is None:
+        return True, None, f"{token}: not a lane (^klant/^customer, ^frontstage, ^backstage, ^support)"
+    return True, lane, None
+
+
 _EMOTION = re.compile(r"^([+-])(\d+)$")
 
 
@@ -64,6 +95,7 @@ class Capture:
     severity: int | None = None
     emotion: int | None = None
     wait_minutes: float | None = None
+    lane: Lane | None = None
     warnings: list[str] = field(default_factory=list)
 
 
@@ -111,6 +143,13 @@ def _take(capture: Capture, token: str, route: list[RouteStep]) -> bool:
         return _take_tag(capture, token[1:].rstrip(".,;:"))
     if token.startswith("@") and len(token) > 1:
         return _take_step(capture, token, route)
+    is_lane, lane, warning = lane_token(token)
+    if is_lane:
+        if warning:
+            capture.warnings.append(warning)
+            return False
+        capture.lane = lane
+        return True
     return False
 
 
@@ -150,8 +189,8 @@ def _step_key(step: RouteStep) -> str:
 
 def _set_wait(capture: Capture, number: str) -> bool:
     value = float(number.replace(",", "."))
-    if value > 24 * 60:
-        capture.warnings.append(f"{number} min: more than a day of waiting")
+    if value > MAX_WAIT_MINUTES:
+        capture.warnings.append(f"{number} min: more than 90 days of waiting")
         return False
     capture.wait_minutes = value
     return True

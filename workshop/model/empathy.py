@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from .base import Document, Id, Item, Line, RequiredLine, Text
+from .base import Document, Id, Item, Lane, Line, RequiredLine, Text
 
 Section = Literal["says", "thinks", "does", "feels", "sees", "hears", "pains", "gains"]
 Valence = Literal["neutral", "pain", "gain"]
@@ -26,6 +26,10 @@ class EmpathyItem(Item):
     text: Text = Field(min_length=1)
     valence: Valence = "neutral"
     phase: str | None = None
+    lane: Lane | None = None
+    """None: the customer's own lane, since an empathy map is the persona's view."""
+    theme: Line = ""
+    """A theme key people set; items with the same key are one theme in the report."""
 
     @model_validator(mode="before")
     @classmethod

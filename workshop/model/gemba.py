@@ -10,8 +10,11 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, model_validator
 
 from .action import Action
-from .base import Document, Emotion, Id, Item, Line, RequiredLine, Severity, Tag, Text
+from .base import Document, Emotion, Id, Item, Lane, Line, RequiredLine, Severity, Tag, Text
 from .phases import Language
+
+MAX_WAIT_MINUTES = 90 * 24 * 60
+"""Ninety days: a wait for a scan or a letter is measured in days."""
 
 ObservationKind = Literal["observation", "pain", "gain", "idea", "question"]
 OBSERVATION_KINDS: tuple[ObservationKind, ...] = ("observation", "pain", "gain", "idea", "question")
@@ -103,10 +106,16 @@ class Observation(Item):
     waste: list[Waste] = []
     severity: Severity | None = None
     emotion: Emotion | None = None
-    wait_minutes: float | None = Field(default=None, ge=0, le=24 * 60)
+    wait_minutes: float | None = Field(default=None, ge=0, le=MAX_WAIT_MINUTES)
+    """How long the customer waited here; queues of days are waits too (up to 90 days)."""
     duration_minutes: float | None = Field(default=None, ge=0, le=24 * 60)
     tags: list[Tag] = []
     photos: list[PhotoRef] = []
+    lane: Lane | None = None
+    """None: the customer lane (the walk follows the customer's route); back-office findings
+    say frontstage, backstage or support."""
+    theme: Line = ""
+    """A theme key people set; observations with the same key are one theme in the report."""
 
     @classmethod
     def id_prefix(cls) -> str:

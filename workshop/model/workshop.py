@@ -13,6 +13,7 @@ from .phases import CUSTOM, PRESETS, Language, Phase
 
 TouchpointStage = Literal["pre-purchase", "purchase", "post-purchase"]
 KpiKind = Literal["nps", "ces", "csat", "conversion", "custom"]
+Better = Literal["higher", "lower"]
 
 KPI_RANGES: dict[str, tuple[float, float]] = {
     "nps": (-100, 100),
@@ -46,6 +47,9 @@ class Kpi(Item):
     unit: Line = ""
     target: float | None = None
     measured: float | None = None
+    better: Better | None = None
+    """Whether a higher or a lower value is better; never guessed from the unit. None: the
+    direction is not set, so the report cannot say whether the target is met."""
     note: Text = ""
 
     @model_validator(mode="after")
@@ -64,6 +68,13 @@ class Kpi(Item):
 
     def label(self) -> str:
         return self.name or self.kind.upper()
+
+    def met(self) -> bool | None:
+        """Whether the measured value reaches the target in the stated direction; None when
+        the direction, the target or the measurement is missing."""
+        if self.better is None or self.target is None or self.measured is None:
+            return None
+        return self.measured >= self.target if self.better == "higher" else self.measured <= self.target
 
     @classmethod
     def id_prefix(cls) -> str:

@@ -3,24 +3,40 @@
 How evidence is read:
 - Gemba observations are *observed*; arena notes and what an empathy map says a persona
   *says* are *heard*; the rest of an empathy map is staff's picture of the persona: *assumed*.
-- Lanes: gemba observations are what customers *do* (pains, gains, ideas and questions go to
-  their own lane; any waste category also puts the note in *backstage*). Arena notes are
-  *quotes*; a negative sentiment also makes them a *pain*, a positive one a *gain*. Empathy
-  says → quotes, thinks → thoughts, feels → feelings, does/sees/hears → does, pains → pains,
-  gains → gains; an item marked pain or gain in any section also lands in that lane.
-- Emotion per phase: the mean of every scored item (gemba emotion, arena sentiment), −2..+2.
-- Top pains: pains grouped by their first gemba tag; an untagged pain (arena, empathy) joins
-  the first gemba tag its words mention, else stands on its own words. The score is
-  frequency × mean severity, where severity is the gemba severity (3 when not given), 3 for an
-  empathy pain, and 2 + |sentiment| for an arena note.
+- Sides and lanes (a service blueprint). Every note has a blueprint lane: customer,
+  frontstage, backstage or support. Its default per method: an empathy item and a gemba
+  observation are the customer's unless the note says otherwise (`lane`); an arena note's side
+  is its speaker's ring (inner: customer, outer: staff); a note without speaker takes the side
+  its `lane` names, else the side of the round when only one ring speaks in it (round 1:
+  customers; round 3 with swapped rings: staff), else its side is unknown.
+- Grid rows. Customer side: empathy says → what the customer says, thinks, feels, does → their
+  rows, sees and hears → their own row; gemba observations in the customer lane → what the
+  customer does; inner-ring arena notes → what the customer says. Customer pains and gains
+  also go to the pains and gains rows. Staff side: outer-ring arena notes → what staff heard,
+  asked and promised (never a customer pain or gain); observations in the frontstage,
+  backstage and support lanes → those rows. Gemba ideas and questions → ideas; arena notes of
+  unknown side → a row of their own.
+- A pain: an empathy item marked pain; an inner-ring arena note with negative sentiment; a
+  gemba observation that is not a gain with kind pain, severity ≥ 4 or emotion ≤ −1.
+- Emotion per phase: the mean of the customer side's scores (inner-ring sentiment, emotion of
+  observations in the customer lane), −2..+2. Staff speech never moves the curve.
+- Waits: per step, phase and walk, the count, median and longest wait; never a sum, because
+  waits of different customers do not add up to a wait anyone had.
+- Top pains are themes: the `theme` people set on notes; else the note's first tag, exactly;
+  else the note alone. Never words of the text. Score = number of pain notes × their mean
+  severity, where severity is the gemba severity (3 when not given), 3 for an empathy pain and
+  2 + |sentiment| for an arena note. A theme is owned when any action's sources name any of
+  its notes.
+- KPIs: met only in the direction the KPI states (`better`); without direction, not said.
+- Actions: overdue when due before the report's date and still open or in progress.
 """
 
 from __future__ import annotations
 
-import re
+import datetime as dt
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from ..model import (
     WASTES,
@@ -28,27 +44,33 @@ from ..model import (
     CustomerArena,
     EmpathyMap,
     GembaWalk,
+    Kpi,
+    Language,
     Persona,
     WorkshopBundle,
 )
+from ..model.arena import ArenaNote
 from .journey import (
-    LANES,
+    GRID_LANES,
     ActionRow,
     ArenaRoundView,
     ArenaView,
     EmotionScore,
     EmpathyMapView,
     EmpathySection,
+    GridLane,
     Journey,
     KpiRow,
-    Lane,
     Note,
     PainGroup,
     Participation,
     PhaseColumn,
+    Side,
     StepRow,
     TouchpointRow,
+    WaitStats,
     WalkView,
+    WasteCount,
     WasteRow,
 )
 from .labels import label, section_label
@@ -56,37 +78,50 @@ from .labels import label, section_label
 TOP_PAINS = 10
 DEFAULT_SEVERITY = 3
 
-_EMPATHY_LANES: dict[str, Lane] = {
+_EMPATHY_ROWS: dict[str, GridLane] = {
     "says": "quotes",
     "thinks": "thoughts",
     "feels": "feelings",
     "does": "does",
-    "sees": "does",
-    "hears": "does",
+    "sees": "sees_hears",
+    "hears": "sees_hears",
     "pains": "pains",
     "gains": "gains",
 }
-_GEMBA_LANES: dict[str, Lane] = {
-    "observation": "does",
-    "pain": "pains",
-    "gain": "gains",
-    "idea": "ideas",
-    "question": "ideas",
+_LANE_ROWS: dict[str, GridLane] = {
+    "customer": "does",
+    "frontstage": "frontstage",
+    "backstage": "backstage",
+    "support": "support",
 }
+_OPEN = frozenset({"open", "in-progress"})
+
+Add = Callable[[Note], str]
+Acted = Mapping[str, tuple[str, ...]]
+"""Note id → ids of the actions whose sources name it."""
 
 
 class ReportError(ValueError):
     """The report cannot be made as asked (e.g. an unknown persona); one line for the user."""
 
 
-def compile_journey(bundle: WorkshopBundle, persona: str | None = None) -> Journey:
+def compile_journey(
+    bundle: WorkshopBundle, persona: str | None = None, today: dt.date | None = None
+) -> Journey:
     """The journey of every session of the workshop; `persona` (id or name) narrows the empathy
-    maps to that persona. Arena and gemba evidence is about every customer, so it stays."""
+    maps to that persona. Arena and gemba evidence is about every customer, so it stays.
+    `today` is the report's date, against which actions are overdue (default: today)."""
     workshop = bundle.workshop
     lang = workshop.language
+    date = today or dt.date.today()
     chosen = _find_persona(bundle.personas, persona) if persona else None
     maps = [m for m in bundle.empathy_maps if chosen is None or m.persona == chosen.id]
     personas = {p.id: p.name for p in bundle.personas}
+    acted_on: dict[str, tuple[str, ...]] = {}
+    for action, _, _ in _all_actions(bundle):
+        for source in action.sources:
+            if action.id not in acted_on.get(source, ()):
+                acted_on[source] = (*acted_on.get(source, ()), action.id)
 
     notes: dict[str, Note] = {}
     # Notes are built from validated sessions: model_construct skips validating them twice,
@@ -97,26 +132,30 @@ def compile_journey(bundle: WorkshopBundle, persona: str | None = None) -> Journ
         notes[key] = note if key == note.id else note.model_copy(update={"id": key})
         return key
 
-    map_views = [_empathy(emap, personas, lang, add) for emap in maps]
-    arena_views = [_arena(arena, lang, add) for arena in bundle.arenas]
-    walk_views = [_walk(walk, lang, add) for walk in bundle.walks]
+    map_views = [_empathy(emap, personas, lang, add, acted_on) for emap in maps]
+    arena_views = [_arena(arena, lang, add, acted_on) for arena in bundle.arenas]
+    walk_views = [_walk(walk, lang, add, acted_on) for walk in bundle.walks]
 
     phase_keys = [phase.key for phase in workshop.phase_list()]
     known = set(phase_keys)
-    by_phase: dict[str | None, dict[Lane, list[str]]] = defaultdict(lambda: {lane: [] for lane in LANES})
+    by_phase: dict[str | None, dict[GridLane, list[str]]] = defaultdict(
+        lambda: {lane: [] for lane in GRID_LANES}
+    )
     scores: dict[str | None, list[int]] = defaultdict(list)
-    waits: dict[str | None, float] = defaultdict(float)
+    waits: dict[str | None, list[float]] = defaultdict(list)
+    wastes: dict[str | None, Counter[str]] = defaultdict(Counter)
     counts: Counter[str | None] = Counter()
     for note in notes.values():
         phase = note.phase if note.phase in known else None
         counts[phase] += 1
         lanes = by_phase[phase]
-        for lane in note.lanes:
+        for lane in note.grid:
             lanes[lane].append(note.id)
-        if note.emotion is not None:
+        if note.emotion is not None and _customer_side_score(note):
             scores[phase].append(note.emotion)
-        if note.wait_minutes:
-            waits[phase] += note.wait_minutes
+        if note.wait_minutes is not None:
+            waits[phase].append(note.wait_minutes)
+        wastes[phase].update(note.wastes)
 
     touchpoints: dict[str | None, list[TouchpointRow]] = defaultdict(list)
     for tp in workshop.touchpoints:
@@ -134,7 +173,11 @@ def compile_journey(bundle: WorkshopBundle, persona: str | None = None) -> Journ
             touchpoints=tuple(touchpoints[key]),
             lanes={lane: tuple(ids) for lane, ids in by_phase[key].items()},
             emotion=_emotion(scores[key]),
-            wait_minutes=round(waits[key], 1),
+            wait=wait_stats(waits[key]),
+            wastes=tuple(
+                WasteCount(key=waste, label=WASTES[waste].label(lang), count=count)
+                for waste, count in sorted(wastes[key].items(), key=lambda kv: (-kv[1], kv[0]))
+            ),
             kpis=tuple(kpis[key]),
             note_count=counts[key],
         )
@@ -142,8 +185,8 @@ def compile_journey(bundle: WorkshopBundle, persona: str | None = None) -> Journ
     phases = tuple(column(key, workshop.phase_label(key)) for key in phase_keys)
     unphased = column(None, label(lang, "unphased"))
 
-    actions = _actions(bundle, notes, lang)
-    pains = _pain_groups(notes, actions, workshop.phase_label)
+    actions = _actions(bundle, notes, date)
+    pains = _pain_groups(notes)
     consented = tuple(c.alias for arena in bundle.arenas for c in arena.inner if c.consent)
     participation = Participation(
         personas=tuple(p.name for p in bundle.personas if chosen is None or p.id == chosen.id),
@@ -155,6 +198,8 @@ def compile_journey(bundle: WorkshopBundle, persona: str | None = None) -> Journ
         note_takers=len({o.observer for walk in bundle.walks for o in walk.observations if o.observer}),
     )
     return Journey(
+        workshop_id=workshop.id,
+        date=date,
         title=workshop.title,
         goal=workshop.goal,
         product=workshop.product,
@@ -177,7 +222,25 @@ def compile_journey(bundle: WorkshopBundle, persona: str | None = None) -> Journ
         pain_themes=len(pains),
         unowned_pains=sum(1 for group in pains if not group.actions),
         actions_without_owner=sum(1 for action in actions if not action.owner.strip()),
+        overdue_actions=sum(1 for action in actions if action.overdue),
         emotion_curve=tuple(column.emotion.mean if column.emotion else None for column in phases),
+    )
+
+
+def _customer_side_score(note: Note) -> bool:
+    """Scores that speak for the customer: inner-ring sentiment and what observers saw of the
+    customer; never a staff member's words or a back-office finding."""
+    return note.side == "customer" and note.lane == "customer"
+
+
+def wait_stats(minutes: Iterable[float]) -> WaitStats | None:
+    values = sorted(minutes)
+    if not values:
+        return None
+    return WaitStats(
+        count=len(values),
+        median_minutes=round(statistics.median(values), 1),
+        max_minutes=round(values[-1], 1),
     )
 
 
@@ -190,15 +253,22 @@ def _find_persona(personas: list[Persona], wanted: str) -> Persona:
     raise ReportError(f'no persona "{wanted}" in this workshop; personas: {names}')
 
 
-def _empathy(emap: EmpathyMap, personas: dict[str, str], lang: str, add) -> EmpathyMapView:
+def _empathy(
+    emap: EmpathyMap, personas: dict[str, str], lang: str, add: Add, acted_on: Acted
+) -> EmpathyMapView:
     persona = personas.get(emap.persona, emap.persona)
     sections: dict[str, list[str]] = {section: [] for section in emap.sections()}
     for item in emap.items:
-        lanes = [_EMPATHY_LANES[item.section]]
-        if item.valence == "pain" and "pains" not in lanes:
-            lanes.append("pains")
-        if item.valence == "gain" and "gains" not in lanes:
-            lanes.append("gains")
+        lane = item.lane or "customer"
+        grid: list[GridLane]
+        if lane == "customer":
+            grid = [_EMPATHY_ROWS[item.section]]
+            if item.valence == "pain" and "pains" not in grid:
+                grid.append("pains")
+            if item.valence == "gain" and "gains" not in grid:
+                grid.append("gains")
+        else:
+            grid = [_LANE_ROWS[lane]]
         key = add(
             Note.model_construct(
                 id=item.id,
@@ -208,11 +278,17 @@ def _empathy(emap: EmpathyMap, personas: dict[str, str], lang: str, add) -> Empa
                 text=item.text,
                 evidence="heard" if item.section == "says" else "assumed",
                 phase=item.phase,
-                lanes=tuple(lanes),
+                lane=lane,
+                side="customer",
+                grid=tuple(grid),
                 kind=item.section,
                 who=persona,
                 severity=DEFAULT_SEVERITY if item.valence == "pain" else None,
+                pain=item.valence == "pain",
+                gain=item.valence == "gain",
+                theme=item.theme,
                 persona=emap.persona,
+                actions=acted_on.get(item.id, ()),
             )
         )
         sections.setdefault(item.section, []).append(key)
@@ -228,7 +304,23 @@ def _empathy(emap: EmpathyMap, personas: dict[str, str], lang: str, add) -> Empa
     )
 
 
-def _arena(arena: CustomerArena, lang: str, add) -> ArenaView:
+def arena_side(arena: CustomerArena, number: int, note: ArenaNote) -> Side:
+    """The speaker's ring decides; without a speaker, the note's lane; else the round, when
+    only one ring speaks in it."""
+    if note.speaker is not None:
+        if any(customer.id == note.speaker for customer in arena.inner):
+            return "customer"
+        return "staff"
+    if note.lane is not None:
+        return "customer" if note.lane == "customer" else "staff"
+    if number == 1:
+        return "customer"
+    if number == 3 and arena.round3_variant == "swap":
+        return "staff"
+    return "unknown"
+
+
+def _arena(arena: CustomerArena, lang: str, add: Add, acted_on: Acted) -> ArenaView:
     names: dict[str, str] = {}
     for number, customer in enumerate(arena.inner, start=1):
         names[customer.id] = customer.alias if customer.consent else f"{label(lang, 'customer')} {number}"
@@ -238,12 +330,22 @@ def _arena(arena: CustomerArena, lang: str, add) -> ArenaView:
     for round_ in sorted(arena.rounds, key=lambda r: r.number):
         ids = []
         for note in round_.notes:
-            lanes: list[Lane] = ["quotes"]
-            if note.sentiment is not None and note.sentiment < 0:
-                lanes.append("pains")
-            elif note.sentiment is not None and note.sentiment > 0:
-                lanes.append("gains")
-            severity = 2 + abs(note.sentiment) if note.sentiment is not None and note.sentiment < 0 else None
+            side = arena_side(arena, round_.number, note)
+            sentiment = note.sentiment
+            grid: list[GridLane]
+            pain = gain = False
+            if side == "customer":
+                grid = ["quotes"]
+                pain = sentiment is not None and sentiment < 0
+                gain = sentiment is not None and sentiment > 0
+                if pain:
+                    grid.append("pains")
+                elif gain:
+                    grid.append("gains")
+            elif side == "staff":
+                grid = ["staff_voice"]
+            else:
+                grid = ["unattributed"]
             ids.append(
                 add(
                     Note.model_construct(
@@ -254,12 +356,21 @@ def _arena(arena: CustomerArena, lang: str, add) -> ArenaView:
                         text=note.text,
                         evidence="heard",
                         phase=note.phase,
-                        lanes=tuple(lanes),
-                        kind=f"{label(lang, 'round')} {round_.number}",
+                        lane=note.lane or ("customer" if side == "customer" else "frontstage"),
+                        side=side,
+                        grid=tuple(grid),
+                        kind=f"round-{round_.number}",
+                        round=round_.number,
                         who=names.get(note.speaker or "", ""),
-                        emotion=note.sentiment,
-                        severity=severity,
+                        speaker=note.speaker,
+                        emotion=sentiment,
+                        severity=2 + abs(sentiment) if pain and sentiment is not None else None,
+                        pain=pain,
+                        gain=gain,
+                        theme=note.theme,
+                        touchpoint=note.touchpoint,
                         quote=note.quote,
+                        actions=acted_on.get(note.id, ()),
                     )
                 )
             )
@@ -284,19 +395,29 @@ def _arena(arena: CustomerArena, lang: str, add) -> ArenaView:
     )
 
 
-def _walk(walk: GembaWalk, lang: str, add) -> WalkView:
+def _walk(walk: GembaWalk, lang: Language, add: Add, acted_on: Acted) -> WalkView:
     steps = {step.id: step for step in walk.route}
     observers = {observer.id: observer.name for observer in walk.observers}
     per_step: Counter[str] = Counter()
-    wait_per_step: dict[str, float] = defaultdict(float)
+    waits_per_step: dict[str, list[float]] = defaultdict(list)
     wastes: Counter[str] = Counter()
     ids = []
-    total_wait = 0.0
+    all_waits: list[float] = []
     for observation in walk.observations:
         step = steps.get(observation.step or "")
-        lanes: list[Lane] = [_GEMBA_LANES[observation.kind]]
-        if observation.waste:
-            lanes.append("backstage")
+        lane = observation.lane or "customer"
+        side: Side = "customer" if lane == "customer" else "staff"
+        kind = observation.kind
+        emotion, severity = observation.emotion, observation.severity
+        pain = kind != "gain" and (
+            kind == "pain" or (severity or 0) >= 4 or (emotion is not None and emotion <= -1)
+        )
+        gain = kind == "gain" or (kind == "observation" and emotion is not None and emotion >= 1)
+        grid: list[GridLane] = ["ideas" if kind in ("idea", "question") else _LANE_ROWS[lane]]
+        if side == "customer" and pain:
+            grid.append("pains")
+        elif side == "customer" and gain:
+            grid.append("gains")
         ids.append(
             add(
                 Note.model_construct(
@@ -307,23 +428,31 @@ def _walk(walk: GembaWalk, lang: str, add) -> WalkView:
                     text=observation.text,
                     evidence="observed",
                     phase=step.phase if step else None,
-                    lanes=tuple(lanes),
-                    kind=observation.kind,
+                    lane=lane,
+                    side=side,
+                    grid=tuple(grid),
+                    kind=kind,
                     who=observers.get(observation.observer or "", ""),
+                    speaker=observation.observer,
                     step=step.name if step else "",
-                    emotion=observation.emotion,
-                    severity=observation.severity,
-                    wastes=tuple(WASTES[w].label(lang) for w in observation.waste),
+                    step_id=step.id if step else "",
+                    emotion=emotion,
+                    severity=(severity or DEFAULT_SEVERITY) if pain else severity,
+                    pain=pain,
+                    gain=gain,
+                    wastes=tuple(observation.waste),
                     wait_minutes=observation.wait_minutes,
                     tags=tuple(observation.tags),
+                    theme=observation.theme,
+                    actions=acted_on.get(observation.id, ()),
                 )
             )
         )
         key = observation.step or ""
         per_step[key] += 1
-        if observation.wait_minutes:
-            wait_per_step[key] += observation.wait_minutes
-            total_wait += observation.wait_minutes
+        if observation.wait_minutes is not None:
+            waits_per_step[key].append(observation.wait_minutes)
+            all_waits.append(observation.wait_minutes)
         wastes.update(observation.waste)
     step_rows = [
         StepRow(
@@ -332,7 +461,7 @@ def _walk(walk: GembaWalk, lang: str, add) -> WalkView:
             name=step.name,
             phase=step.phase,
             observations=per_step[step.id],
-            wait_minutes=round(wait_per_step[step.id], 1),
+            wait=wait_stats(waits_per_step[step.id]),
         )
         for step in walk.route
     ]
@@ -344,7 +473,7 @@ def _walk(walk: GembaWalk, lang: str, add) -> WalkView:
                 name=label(lang, "no_step"),
                 phase=None,
                 observations=per_step[""],
-                wait_minutes=round(wait_per_step[""], 1),
+                wait=wait_stats(waits_per_step[""]),
             )
         )
     return WalkView(
@@ -356,11 +485,11 @@ def _walk(walk: GembaWalk, lang: str, add) -> WalkView:
         steps=tuple(step_rows),
         wastes=_pareto(wastes, lang),
         notes=tuple(ids),
-        wait_minutes=round(total_wait, 1),
+        wait=wait_stats(all_waits),
     )
 
 
-def _pareto(wastes: Counter[str], lang: str) -> tuple[WasteRow, ...]:
+def _pareto(wastes: Counter[str], lang: Language) -> tuple[WasteRow, ...]:
     total = sum(wastes.values())
     rows, running = [], 0
     for key, count in sorted(wastes.items(), key=lambda kv: (-kv[1], kv[0])):
@@ -388,13 +517,7 @@ def _emotion(scores: list[int]) -> EmotionScore | None:
     )
 
 
-def _kpi_row(kpi) -> KpiRow:
-    met = None
-    if kpi.target is not None and kpi.measured is not None:
-        # Effort (CES 1 = much effort … 7 = little) and scores: higher is better. For custom
-        # metrics in time units, lower is better.
-        lower_is_better = kpi.kind == "custom" and kpi.unit.strip().lower() in _LOWER_IS_BETTER_UNITS
-        met = kpi.measured <= kpi.target if lower_is_better else kpi.measured >= kpi.target
+def _kpi_row(kpi: Kpi) -> KpiRow:
     return KpiRow(
         id=kpi.id,
         label=kpi.label(),
@@ -402,31 +525,29 @@ def _kpi_row(kpi) -> KpiRow:
         unit=kpi.unit,
         target=kpi.target,
         measured=kpi.measured,
+        better=kpi.better,
         note=kpi.note,
-        met=met,
+        met=kpi.met(),
     )
 
 
-_LOWER_IS_BETTER_UNITS = frozenset(
-    {"min", "minuten", "minutes", "dagen", "days", "uur", "hours", "s", "sec", "seconden", "seconds", "weken"}
-)
-
-
-def _all_actions(bundle: WorkshopBundle) -> Iterable[tuple[Action, str]]:
-    for action in bundle.workshop.actions:
-        yield action, bundle.workshop.title
+def _all_actions(bundle: WorkshopBundle) -> Iterable[tuple[Action, str, str]]:
+    """Every action with the title and id of the document it is kept in."""
+    workshop = bundle.workshop
+    for action in workshop.actions:
+        yield action, workshop.title, workshop.id
     for arena in bundle.arenas:
         for action in arena.commitments:
-            yield action, arena.title
+            yield action, arena.title, arena.id
     for walk in bundle.walks:
         for action in walk.actions:
-            yield action, walk.title
+            yield action, walk.title, walk.id
 
 
-def _actions(bundle: WorkshopBundle, notes: dict[str, Note], lang: str) -> list[ActionRow]:
+def _actions(bundle: WorkshopBundle, notes: dict[str, Note], date: dt.date) -> list[ActionRow]:
     kpis = {kpi.id: kpi.label() for kpi in bundle.workshop.kpis}
     rows = []
-    for action, origin in _all_actions(bundle):
+    for action, origin, origin_id in _all_actions(bundle):
         linked = tuple(s for s in action.sources if s in notes)
         rows.append(
             ActionRow(
@@ -435,7 +556,9 @@ def _actions(bundle: WorkshopBundle, notes: dict[str, Note], lang: str) -> list[
                 owner=action.owner,
                 due=action.due,
                 status=action.status,
+                overdue=action.due is not None and action.due < date and action.status in _OPEN,
                 origin=origin,
+                origin_id=origin_id,
                 sources=linked,
                 kpis=tuple(kpis[s] for s in action.sources if s in kpis),
                 unknown_sources=tuple(s for s in action.sources if s not in notes and s not in kpis),
@@ -444,58 +567,41 @@ def _actions(bundle: WorkshopBundle, notes: dict[str, Note], lang: str) -> list[
     return rows
 
 
-_WORDS = re.compile(r"\w+")
-
-
-def _words(text: str) -> str:
-    return " " + " ".join(_WORDS.findall(text.casefold())) + " "
-
-
-def _themes(notes: Iterable[Note]) -> list[str]:
-    """The gemba tags of the workshop, most used first: the words pains are grouped by."""
-    counts = Counter(tag for note in notes for tag in note.tags)
-    return [tag for tag, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
-
-
-def _theme(note: Note, themes: list[str]) -> str:
-    """A tagged note's first tag; an untagged pain joins the first tag its words mention
-    ("lang in de wachtkamer" joins #wachtkamer); otherwise it stands on its own words."""
+def theme_of(note: Note) -> tuple[str, str]:
+    """(how, key): the theme people set; else the note's first tag, exactly; else the note
+    itself. The words of a note never make a theme."""
+    if note.theme:
+        return "theme", note.theme
     if note.tags:
-        return f"#{note.tags[0]}"
-    words = _words(note.text)
-    for tag in themes:
-        if f" {tag.replace('-', ' ')} " in words:
-            return f"#{tag}"
-    return words.strip()[:80]
+        return "tag", f"#{note.tags[0]}"
+    return "note", note.id
 
 
-def _pain_groups(notes: dict[str, Note], actions: list[ActionRow], phase_label) -> list[PainGroup]:
-    acted_on: dict[str, list[str]] = defaultdict(list)
-    for action in actions:
-        for source in action.sources:
-            acted_on[source].append(action.id)
-    themes = _themes(notes.values())
-    groups: dict[str, list[Note]] = defaultdict(list)
+def _pain_groups(notes: dict[str, Note]) -> list[PainGroup]:
+    members: dict[tuple[str, str], list[Note]] = defaultdict(list)
+    owners: dict[tuple[str, str], list[str]] = defaultdict(list)
     for note in notes.values():
-        if "pains" in note.lanes:
-            groups[_theme(note, themes)].append(note)
+        key = theme_of(note)
+        owners[key].extend(note.actions)
+        if note.pain:
+            members[key].append(note)
     result = []
-    for theme, members in groups.items():
-        severities = [n.severity or DEFAULT_SEVERITY for n in members]
+    for (how, theme), pains in members.items():
+        severities = [n.severity or DEFAULT_SEVERITY for n in pains]
         severity = statistics.fmean(severities)
-        worst = max(members, key=lambda n: n.severity or DEFAULT_SEVERITY)
-        phases = tuple(dict.fromkeys(phase_label(n.phase) for n in members if n.phase))
+        worst = max(pains, key=lambda n: n.severity or DEFAULT_SEVERITY)
         result.append(
             PainGroup(
-                theme=theme if theme.startswith("#") else "",
+                theme=theme if how != "note" else "",
+                grouped_by="theme" if how == "theme" else "tag" if how == "tag" else "note",
                 text=worst.text,
-                phases=phases,
-                frequency=len(members),
+                phases=tuple(dict.fromkeys(n.phase for n in pains if n.phase)),
+                frequency=len(pains),
                 severity=round(severity, 2),
-                score=round(len(members) * severity, 2),
-                notes=tuple(n.id for n in members),
-                methods=tuple(dict.fromkeys(n.method for n in members)),
-                actions=tuple(dict.fromkeys(a for n in members for a in acted_on.get(n.id, ()))),
+                score=round(len(pains) * severity, 2),
+                notes=tuple(n.id for n in pains),
+                methods=tuple(dict.fromkeys(n.method for n in pains)),
+                actions=tuple(dict.fromkeys(owners[(how, theme)])),
             )
         )
     result.sort(key=lambda g: (-g.score, -g.frequency, g.theme, g.text))

@@ -7,11 +7,44 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+REPORT_SCHEMA_VERSION: Literal[1] = 1
+"""Version of the JSON report (journey.schema.json); not the version of the session files."""
+
 Method = Literal["empathy", "arena", "gemba"]
 Evidence = Literal["observed", "heard", "assumed"]
-Lane = Literal["does", "quotes", "thoughts", "feelings", "pains", "gains", "ideas", "backstage"]
-LANES: tuple[Lane, ...] = ("does", "quotes", "thoughts", "feelings", "pains", "gains", "ideas", "backstage")
-"""Rows of the journey grid, top to bottom: front stage first, the organisation's side last."""
+Side = Literal["customer", "staff", "unknown"]
+"""Whose evidence a note is: the customer's (inner ring, empathy map, an observation in the
+customer lane) or staff's (outer ring, frontstage, backstage, support); unknown for an arena
+note without speaker in a round where both rings speak."""
+GridLane = Literal[
+    "does",
+    "sees_hears",
+    "quotes",
+    "thoughts",
+    "feelings",
+    "pains",
+    "gains",
+    "frontstage",
+    "staff_voice",
+    "backstage",
+    "support",
+    "ideas",
+    "unattributed",
+]
+CUSTOMER_LANES: tuple[GridLane, ...] = (
+    "does",
+    "sees_hears",
+    "quotes",
+    "thoughts",
+    "feelings",
+    "pains",
+    "gains",
+)
+"""Rows above the line of interaction: the customer's actions, senses, voice, pains and gains."""
+STAFF_LANES: tuple[GridLane, ...] = ("frontstage", "staff_voice", "backstage", "support")
+"""Rows of the organisation: in sight of the customer, what staff said, out of sight, support."""
+GRID_LANES: tuple[GridLane, ...] = (*CUSTOMER_LANES, *STAFF_LANES, "ideas", "unattributed")
+"""Rows of the journey grid, top to bottom, as a service blueprint."""
 
 
 class Frozen(BaseModel):
@@ -28,19 +61,36 @@ class Note(Frozen):
     text: str
     evidence: Evidence
     phase: str | None = None
-    lanes: tuple[Lane, ...] = ()
+    lane: Literal["customer", "frontstage", "backstage", "support"] = "customer"
+    """The note's service-blueprint lane, as set on the note or by its method's default."""
+    side: Side = "customer"
+    grid: tuple[GridLane, ...] = ()
+    """The rows of the journey grid the note is shown in."""
     kind: str = ""
-    """Empathy section, arena round ("round 2") or gemba kind (pain, idea, …)."""
+    """Empathy section key, arena round (`round-2`) or gemba kind key (pain, idea, …)."""
+    round: int | None = None
     who: str = ""
-    """Speaker, observer or persona; a customer only by alias when they consented."""
+    """Speaker, observer or persona, to read; a customer only by alias when they consented."""
+    speaker: str | None = None
+    """Id of the arena speaker or the gemba observer, for machines."""
     step: str = ""
+    step_id: str = ""
     emotion: int | None = None
     severity: int | None = None
+    pain: bool = False
+    """Counts as a pain of the journey (see the compiler for the rule per method)."""
+    gain: bool = False
     wastes: tuple[str, ...] = ()
+    """Waste category keys (`waiting`, `motion`, …)."""
     wait_minutes: float | None = None
     tags: tuple[str, ...] = ()
+    theme: str = ""
+    """The theme key people set on the note; empty when none is set."""
+    touchpoint: str | None = None
     quote: bool = False
     persona: str | None = None
+    actions: tuple[str, ...] = ()
+    """Ids of the actions and commitments whose sources name this note."""
 
 
 class EmotionScore(Frozen):
@@ -50,6 +100,20 @@ class EmotionScore(Frozen):
     high: int
     spread: float
     """Population standard deviation: how far the scored items disagree."""
+
+
+class WaitStats(Frozen):
+    """Waits of different customers are never added up: how many, the middle one, the longest."""
+
+    count: int
+    median_minutes: float
+    max_minutes: float
+
+
+class WasteCount(Frozen):
+    key: str
+    label: str
+    count: int
 
 
 class TouchpointRow(Frozen):
@@ -66,38 +130,46 @@ class KpiRow(Frozen):
     unit: str = ""
     target: float | None = None
     measured: float | None = None
+    better: Literal["higher", "lower"] | None = None
+    """None: the direction is not set, so whether the target is met is not said."""
     note: str = ""
     met: bool | None = None
-    """Whether the measured value reaches the target; None when either is missing."""
+    """Whether the measured value reaches the target in the stated direction; None when the
+    direction, the target or the measurement is missing."""
 
 
 class PhaseColumn(Frozen):
     key: str
     label: str
     touchpoints: tuple[TouchpointRow, ...] = ()
-    lanes: dict[Lane, tuple[str, ...]]
-    """Lane → note ids, in the order the sessions hold them."""
+    lanes: dict[GridLane, tuple[str, ...]]
+    """Grid row → note ids, in the order the sessions hold them."""
     emotion: EmotionScore | None = None
-    wait_minutes: float = 0
+    """Customer-side evidence only: inner-ring sentiment and observations in the customer lane."""
+    wait: WaitStats | None = None
+    wastes: tuple[WasteCount, ...] = ()
     kpis: tuple[KpiRow, ...] = ()
     note_count: int = 0
 
 
 class PainGroup(Frozen):
-    """Pains that share a theme: a gemba tag, or the same words."""
+    """Pains that share a theme: one set by people, else the same first tag, else one note."""
 
     theme: str
-    """The shared gemba tag (`#wachtkamer`); empty for a pain that stands alone."""
+    """The theme key (`uitloop`), the shared tag (`#wachtkamer`), or empty for a lone note."""
+    grouped_by: Literal["theme", "tag", "note"]
     text: str
     """The most severe note of the group, to read the pain by."""
     phases: tuple[str, ...]
+    """Phase keys, in the order the notes hold them."""
     frequency: int
     severity: float
     score: float
     notes: tuple[str, ...]
     methods: tuple[Method, ...]
     actions: tuple[str, ...]
-    """Ids of the actions that came from any of these notes; empty means nobody owns the pain yet."""
+    """Ids of the actions whose sources name any note of the theme (a pain or not); empty
+    means nobody owns the theme yet."""
 
 
 class ActionRow(Frozen):
@@ -105,8 +177,11 @@ class ActionRow(Frozen):
     text: str
     owner: str = ""
     due: dt.date | None = None
-    status: str
+    status: Literal["open", "in-progress", "done", "dropped"]
+    overdue: bool = False
+    """Due before the report's date and still open or in progress."""
     origin: str
+    origin_id: str = ""
     sources: tuple[str, ...] = ()
     """Note ids it came from (linked in the report)."""
     kpis: tuple[str, ...] = ()
@@ -120,7 +195,7 @@ class StepRow(Frozen):
     name: str
     phase: str | None
     observations: int
-    wait_minutes: float
+    wait: WaitStats | None = None
 
 
 class WasteRow(Frozen):
@@ -128,6 +203,7 @@ class WasteRow(Frozen):
     label: str
     count: int
     cumulative_percent: float
+    """Share of all waste marks in this walk of this category and the ones above it."""
 
 
 class EmpathySection(Frozen):
@@ -173,7 +249,7 @@ class WalkView(Frozen):
     wastes: tuple[WasteRow, ...]
     notes: tuple[str, ...]
     """Observation ids in the order they were logged."""
-    wait_minutes: float
+    wait: WaitStats | None = None
 
 
 class Participation(Frozen):
@@ -190,6 +266,10 @@ class Participation(Frozen):
 class Journey(Frozen):
     """A workshop's sessions hung on its phases, for one persona or all."""
 
+    schema_version: Literal[1] = REPORT_SCHEMA_VERSION
+    workshop_id: str
+    date: dt.date
+    """The report's date: what "overdue" is measured against."""
     title: str
     goal: str
     product: str
@@ -216,5 +296,6 @@ class Journey(Frozen):
     unowned_pains: int
     """Pain groups that no action came from."""
     actions_without_owner: int
+    overdue_actions: int
     emotion_curve: tuple[float | None, ...]
     """Mean emotion per phase, in phase order; None where nothing was scored."""

@@ -52,14 +52,15 @@ def write_report(
     made_on: dt.date | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> list[Path]:
-    """Compile once, render each format, write each file atomically; returns the paths written."""
+    """Compile once, render each format, write each file atomically; returns the paths written.
+    `made_on` is the report's date (default today): overdue actions are measured against it."""
     if loaded.bundle is None:
         raise StoreError(
             loaded.problems[0] if loaded.problems else Problem(loaded.folder, "no workshop here")
         )
     if progress:
         progress("compile")
-    journey = compile_journey(loaded.bundle, persona)
+    journey = compile_journey(loaded.bundle, persona, made_on)
     folder = report_folder(loaded, out)
     stem = f"journey-{loaded.slug}"
     if journey.persona:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -13,7 +14,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from .journey import LANES, Journey
+from ..model import WASTES
+from .journey import GRID_LANES, Journey, WaitStats
 from .labels import format_date, labels_for
 
 FORMATS = ("html", "md", "json")
@@ -112,7 +114,7 @@ def _bars(pairs: list[tuple[str, float, str]]) -> list[Bar]:
     return [Bar(label, value, round(100 * value / top, 1), extra) for label, value, extra in pairs]
 
 
-def _number(language: str):
+def _number(language: str) -> Callable[..., str]:
     def number(value: float | None, digits: int = 1) -> str:
         if value is None:
             return ""
@@ -124,21 +126,94 @@ def _number(language: str):
     return number
 
 
+def mermaid_score(mean: float) -> str:
+    """A Mermaid journey score (1 … 5) for a mean emotion (−2 … +2): 3 + mean, with the two
+    decimals the mean has, so that −0.73, −1.25 and −1.29 stay three scores in that order."""
+    score = max(1.0, min(5.0, 3 + mean))
+    return f"{score:.2f}".rstrip("0").rstrip(".")
+
+
+def _duration(language: str) -> Callable[[float | None], str]:
+    """Minutes as a person reads them: `25 min`, `2,5 uur`, `6 dagen`."""
+    words = labels_for(language)
+    number = _number(language)
+
+    def duration(minutes: float | None) -> str:
+        if minutes is None:
+            return ""
+        if minutes >= 24 * 60:
+            days = minutes / (24 * 60)
+            return f"{number(days)} {words['day'] if number(days) == '1' else words['days']}"
+        if minutes >= 60:
+            hours = minutes / 60
+            return f"{number(hours)} {words['hour'] if number(hours) == '1' else words['hours']}"
+        return f"{number(minutes)} {words['minutes']}"
+
+    return duration
+
+
+def _wait_text(language: str) -> Callable[[WaitStats | None], str]:
+    words = labels_for(language)
+    duration = _duration(language)
+
+    def wait(stats: WaitStats | None) -> str:
+        if stats is None:
+            return ""
+        if stats.count == 1:
+            return f"{duration(stats.median_minutes)} (n=1)"
+        return (
+            f"{words['wait_median']} {duration(stats.median_minutes)}, "
+            f"{words['wait_longest']} {duration(stats.max_minutes)} (n={stats.count})"
+        )
+
+    return wait
+
+
+def _sentence(text: str) -> str:
+    """A list that ends a sentence: no second full stop after "Ms. K."."""
+    return text if text.endswith((".", "!", "?", "…")) else f"{text}."
+
+
+def _counted(words: dict[str, str]) -> Callable[..., str]:
+    """A summary line in the singular for one ("1 action without an owner")."""
+
+    def counted(key: str, n: int, **values: Any) -> str:
+        return words.get(f"{key}_one" if n == 1 else key, words[key]).format(n=n, **values)
+
+    return counted
+
+
 def context(journey: Journey, made_on: dt.date | None = None) -> dict[str, Any]:
     lang = journey.language
+    t = labels_for(lang)
+    duration = _duration(lang)
     walks = [
         {
             "view": walk,
-            "pareto": _bars([(row.label, row.count, f"{row.cumulative_percent:g}%") for row in walk.wastes]),
-            "waits": _bars([(step.name, step.wait_minutes, str(step.observations)) for step in walk.steps]),
+            "pareto": _bars(
+                [
+                    (row.label, row.count, f"{t['cumulative']} {_number(lang)(row.cumulative_percent)}%")
+                    for row in walk.wastes
+                ]
+            ),
+            "waits": _bars(
+                [
+                    (
+                        step.name,
+                        step.wait.median_minutes if step.wait else 0,
+                        _wait_text(lang)(step.wait) if step.wait else "–",
+                    )
+                    for step in walk.steps
+                ]
+            ),
         }
         for walk in journey.walks
     ]
     actions = {action.id: action for action in journey.actions}
     return {
         "j": journey,
-        "t": labels_for(lang),
-        "lanes": LANES,
+        "t": t,
+        "lanes": GRID_LANES,
         "notes": journey.notes,
         "actions_by_id": actions,
         "curve": _curve(journey),
@@ -147,9 +222,14 @@ def context(journey: Journey, made_on: dt.date | None = None) -> dict[str, Any]:
         "num": _number(lang),
         "cell_limit": CELL_LIMIT,
         "phase_count": len(journey.phases),
-        "mermaid_score": lambda score: max(1, min(5, round(score + 3))),
+        "mermaid_score": mermaid_score,
         "phase_labels": {phase.key: phase.label for phase in journey.phases},
-        "today": made_on or dt.date.today(),
+        "waste_label": lambda key: WASTES[key].label(lang) if key in WASTES else key,
+        "duration": duration,
+        "wait": _wait_text(lang),
+        "sentence": _sentence,
+        "counted": _counted(t),
+        "today": made_on or journey.date,
     }
 
 

@@ -11,8 +11,12 @@ from pydantic import BaseModel, ValidationError
 
 from .problems import Problem, locate_line, toml_syntax_problem, validation_problems
 
-SCHEMA_VERSION = 1
-"""The version of the file format this code reads and writes."""
+SCHEMA_VERSION = 2
+"""The version of the file format this code reads and writes.
+
+1: the first format.
+2: notes carry an optional blueprint `lane` and `theme`; a KPI states `better = "higher" |
+   "lower"`; a wait may last up to 90 days. Version-1 files are migrated on reading (below)."""
 MAX_FILE_BYTES = 64 * 1024 * 1024
 """Parsing is the slow part; a larger file is refused before it can hold up the app."""
 
@@ -173,9 +177,11 @@ def decode_document(path: Path, raw: bytes, model: type[BaseModel]) -> DecodeRes
         return DecodeResult(None, [toml_syntax_problem(path, str(error), text)], text)
     except RecursionError:
         return DecodeResult(None, [Problem(path, "nested too deeply to be a workshop file")], text)
-    version_problem = _check_version(path, data.pop("schema_version", None), text)
+    version = data.pop("schema_version", None)
+    version_problem = _check_version(path, version, text)
     if version_problem:
         return DecodeResult(None, [version_problem], text)
+    data = migrate(data, version)
     try:
         document = model.model_validate(data, context={"from_file": True})
     except ValidationError as error:
@@ -185,8 +191,42 @@ def decode_document(path: Path, raw: bytes, model: type[BaseModel]) -> DecodeRes
     return DecodeResult(document, [], text)
 
 
+_HIGHER_IS_BETTER_BY_DEFINITION = frozenset({"nps", "csat", "conversion"})
+"""KPI kinds whose direction is part of their definition: more promoters, more satisfied
+customers, more conversions. CES is not among them: whether 1 or 7 means little effort
+depends on how the question was put, and a version-1 file does not say."""
+
+
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 had no KPI direction; the report guessed it from the unit, which was wrong
+    for "werkdagen" and "working days". Only what a KPI's kind defines is filled in; every
+    other KPI is left without direction, and the report says so instead of guessing."""
+    kpis = data.get("kpis")
+    if isinstance(kpis, list):
+        data["kpis"] = [
+            {**kpi, "better": "higher"}
+            if isinstance(kpi, dict)
+            and kpi.get("kind") in _HIGHER_IS_BETTER_BY_DEFINITION
+            and "better" not in kpi
+            else kpi
+            for kpi in kpis
+        ]
+    return data
+
+
+_MIGRATIONS = {1: _v1_to_v2}
+"""Version N → N + 1, applied one step at a time; the one place old files are brought up to date."""
+
+
+def migrate(data: dict[str, Any], version: int) -> dict[str, Any]:
+    """A document's data as read from a file of `version`, in the current format."""
+    while version < SCHEMA_VERSION:
+        data = _MIGRATIONS[version](data)
+        version += 1
+    return data
+
+
 def _check_version(path: Path, version: Any, text: str) -> Problem | None:
-    # Older versions would be migrated here, one step at a time; version 1 is the first.
     field = "schema_version"
     line = locate_line(text, [field]) or 1
     if version is None:

@@ -164,6 +164,7 @@ class ArenaScreen(BaseScreen):
             touchpoint=line.touchpoint,
             sentiment=line.sentiment,
             quote=line.quote,
+            lane=line.lane,
             at=dt.datetime.now().replace(microsecond=0),
         )
         self.round.notes.append(note)

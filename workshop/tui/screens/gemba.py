@@ -221,6 +221,8 @@ class GembaScreen(BaseScreen):
             parts.append(f"{capture.emotion:+d}")
         if capture.wait_minutes is not None:
             parts.append(f"{capture.wait_minutes:g} min")
+        if capture.lane is not None:
+            parts.append(f"^{capture.lane}")
         parts.extend(f"⚠ {warning}" for warning in capture.warnings)
         return "  ".join(parts)
 
@@ -249,6 +251,7 @@ class GembaScreen(BaseScreen):
             severity=capture.severity,
             emotion=capture.emotion,
             wait_minutes=capture.wait_minutes,
+            lane=capture.lane,
         )
         self.walk.observations.append(observation)
         self.index.add(observation)
