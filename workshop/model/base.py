@@ -72,9 +72,10 @@ class Model(BaseModel):
 class Item(Model):
     """Anything with a stable id: notes, observations, actions, participants, steps."""
 
-    id: Id = Field(default="", validate_default=True)
+    id: Id = Field(default=None, validate_default=True)
     """Given by `_give_new_items_an_id` when code creates an item, so a constructor need not
-    pass one (and a type checker knows it); the empty default only stands for "absent"."""
+    pass one (and a type checker knows it). The default None only marks "absent": TOML has
+    no null, so only a file without an id reaches `_id_must_be_present`, which refuses it."""
 
     @model_validator(mode="before")
     @classmethod
@@ -90,7 +91,7 @@ class Item(Model):
     @field_validator("id", mode="before")
     @classmethod
     def _id_must_be_present(cls, value: Any) -> Any:
-        if value == "":
+        if value is None:
             raise PydanticCustomError("missing", "Field required")
         return value
 
