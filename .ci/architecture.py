@@ -162,6 +162,10 @@ def _strings(value: object) -> list[str]:
     return [str(v) for v in value] if isinstance(value, list) else []
 
 
+def _lists(value: object) -> list[object]:
+    return list(value) if isinstance(value, list) else []
+
+
 def _exempt(path: Path, root: Path, prefixes: Iterable[str]) -> bool:
     relative = path.relative_to(root).as_posix()
     return any(relative.startswith(prefix) for prefix in prefixes)
@@ -170,7 +174,7 @@ def _exempt(path: Path, root: Path, prefixes: Iterable[str]) -> bool:
 def main(root: Path = ROOT) -> int:
     config = settings(root)
     exempt_prefixes = _strings(config.get("unexplained-ignores-allowed-in"))
-    known = {tuple(sorted(_strings(group))) for group in config.get("known-cycles", []) or []}
+    known = {tuple(sorted(_strings(group))) for group in _lists(config.get("known-cycles"))}
     failures: list[str] = []
 
     ignores = [ignore for path in python_files(root / PACKAGE) for ignore in type_ignores(path)]
@@ -194,8 +198,8 @@ def main(root: Path = ROOT) -> int:
         print(f"  {mark}: {' <-> '.join(group)}")
         if not tolerated:
             failures.append(f"import cycle: {' <-> '.join(group)}")
-    for group in sorted(known - {tuple(g) for g in found}):
-        print(f"  gone (remove it from [tool.architecture] known-cycles): {' <-> '.join(group)}")
+    for gone in sorted(known - {tuple(g) for g in found}):
+        print(f"  gone (remove it from [tool.architecture] known-cycles): {' <-> '.join(gone)}")
 
     for failure in failures:
         print(f"architecture: {failure}")
