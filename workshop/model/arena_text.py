@@ -51,11 +51,10 @@ def customers_from_text(text: str, existing: list[Customer]) -> list[Customer]:
             parts = parts[:-1]
         alias, segment = parts[0], ", ".join(parts[1:])
         previous = by_name.get(fold(alias)) or (existing[number] if len(lines) == len(existing) else None)
-        values = {"alias": alias, "segment": segment, "consent": consent}
         if previous is not None and previous.id not in {c.id for c in result}:
-            result.append(Customer(id=previous.id, **values))
+            result.append(Customer(id=previous.id, alias=alias, segment=segment, consent=consent))
         else:
-            result.append(Customer(**values))
+            result.append(Customer(alias=alias, segment=segment, consent=consent))
     return result
 
 

@@ -6,7 +6,16 @@ import re
 import secrets
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"
 
@@ -63,7 +72,10 @@ class Model(BaseModel):
 class Item(Model):
     """Anything with a stable id: notes, observations, actions, participants, steps."""
 
-    id: Id
+    id: Id = Field(default=None, validate_default=True)
+    """Given by `_give_new_items_an_id` when code creates an item, so a constructor need not
+    pass one (and a type checker knows it). The default None only marks "absent": TOML has
+    no null, so only a file without an id reaches `_id_must_be_present`, which refuses it."""
 
     @model_validator(mode="before")
     @classmethod
@@ -75,6 +87,13 @@ class Item(Model):
             if not from_file:
                 data = {"id": new_id(cls.id_prefix()), **data}
         return data
+
+    @field_validator("id", mode="before")
+    @classmethod
+    def _id_must_be_present(cls, value: Any) -> Any:
+        if value is None:
+            raise PydanticCustomError("missing", "Field required")
+        return value
 
     @classmethod
     def id_prefix(cls) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from .action import Action
 from .arena import CustomerArena
 from .base import Document, Item
 from .empathy import EmpathyMap
@@ -102,13 +103,15 @@ class WorkshopBundle:
 
         owners: dict[str, Document] = {}
         for doc in self.documents():
-            for path, item in _items(doc):
-                if item.id in owners:
+            for path, owned in _items(doc):
+                if owned.id in owners:
                     problems.append(
-                        ReferenceProblem(doc, f"{path}.id" if path else "id", f'id "{item.id}" is used twice')
+                        ReferenceProblem(
+                            doc, f"{path}.id" if path else "id", f'id "{owned.id}" is used twice'
+                        )
                     )
                 else:
-                    owners[item.id] = doc
+                    owners[owned.id] = doc
         for doc in self.documents():
             for path, action in _actions(doc):
                 for s, source in enumerate(action.sources):
@@ -138,7 +141,7 @@ def _items(doc: Document) -> Iterator[tuple[str, Item]]:
                 yield f"rounds.{r}.notes.{n}", note
 
 
-def _actions(doc: Document) -> Iterator[tuple[str, object]]:
+def _actions(doc: Document) -> Iterator[tuple[str, Action]]:
     for field_name in ("actions", "commitments"):
         for i, action in enumerate(getattr(doc, field_name, [])):
             yield f"{field_name}.{i}", action

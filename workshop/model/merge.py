@@ -79,12 +79,17 @@ class _Merge:
         return kept
 
     def tables(
-        self, ours: list[dict], theirs: list[dict], base: list[dict] | None, path: str, key: str
-    ) -> list[dict]:
+        self,
+        ours: list[dict[str, Any]],
+        theirs: list[dict[str, Any]],
+        base: list[Any] | None,
+        path: str,
+        key: str,
+    ) -> list[Any]:
         mine_by, theirs_by = {t[key]: t for t in ours}, {t[key]: t for t in theirs}
         base_by = {b[key]: b for b in base or [] if isinstance(b, dict) and key in b}
         order = _interleave([t[key] for t in ours], [t[key] for t in theirs])
-        result = []
+        result: list[Any] = []
         for ident in order:
             if key == "id" and ident in self.deleted:
                 continue

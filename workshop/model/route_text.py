@@ -64,15 +64,16 @@ def route_from_text(
         previous = by_name.get(fold(name)) or (existing[number - 1] if same_length else None)
         if previous is not None and previous.id in {step.id for step in parsed.steps}:
             previous = None
-        step_id = previous.id if previous is not None else None
-        values = {"name": name, "phase": phase, "location": previous.location if previous else ""}
-        parsed.steps.append(RouteStep(id=step_id, **values) if step_id else RouteStep(**values))
+        if previous is not None:
+            step = RouteStep(id=previous.id, name=name, phase=phase, location=previous.location)
+        else:
+            step = RouteStep(name=name, phase=phase)
+        parsed.steps.append(step)
     kept = {step.id for step in parsed.steps}
     for step in existing:
-        if step.id not in kept and (used or {}).get(step.id):
-            parsed.problems.append(
-                f'step "{step.name}" has {used[step.id]} observations; it cannot be left out'  # type: ignore[index]
-            )
+        in_use = (used or {}).get(step.id)
+        if step.id not in kept and in_use:
+            parsed.problems.append(f'step "{step.name}" has {in_use} observations; it cannot be left out')
     return parsed
 
 

@@ -5,7 +5,7 @@ observations on every keystroke would make logging slower the longer the walk.""
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -37,7 +37,7 @@ class LogFilter:
 class WalkIndex:
     def __init__(self, walk: GembaWalk) -> None:
         self.count: Counter[str | None] = Counter()
-        self.wait: Counter[str | None] = Counter()
+        self.wait: dict[str | None, float] = defaultdict(float)
         self.waste: Counter[str] = Counter()
         for observation in walk.observations:
             self.add(observation)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import tomli_w
 from pydantic import BaseModel, ValidationError
@@ -142,18 +142,21 @@ def to_toml(document: BaseModel, cache: ChunkCache | None = None) -> str:
     return "".join(chunks)
 
 
-class DecodeResult:
+M = TypeVar("M", bound=BaseModel)
+
+
+class DecodeResult(Generic[M]):
     """A document read from disk, or the problems that stopped it."""
 
     __slots__ = ("document", "problems", "text")
 
-    def __init__(self, document: BaseModel | None, problems: list[Problem], text: str | None = None) -> None:
+    def __init__(self, document: M | None, problems: list[Problem], text: str | None = None) -> None:
         self.document = document
         self.problems = problems
         self.text = text
 
 
-def read_document(path: Path, model: type[BaseModel]) -> DecodeResult:
+def read_document(path: Path, model: type[M]) -> DecodeResult[M]:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -165,7 +168,7 @@ def read_document(path: Path, model: type[BaseModel]) -> DecodeResult:
     return decode_document(path, raw, model)
 
 
-def decode_document(path: Path, raw: bytes, model: type[BaseModel]) -> DecodeResult:
+def decode_document(path: Path, raw: bytes, model: type[M]) -> DecodeResult[M]:
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,7 +66,11 @@ def prefix_of(document: Document) -> str:
 
 
 def _title_of(document: Document) -> str:
-    return document.name if isinstance(document, Persona) else document.title
+    if isinstance(document, Persona):
+        return document.name
+    if isinstance(document, Workshop | EmpathyMap | CustomerArena | GembaWalk):
+        return document.title
+    raise TypeError(f"a {type(document).__name__} has no title to name its file by")
 
 
 _KIND_WORDS = {
@@ -298,8 +303,12 @@ class SessionStore:
         observers = {observer.id for observer in walk.observers}
         known = {o.id: o for o in walk.observations} | {a.id: a for a in walk.actions}
         added = 0
-        for field_name, items in (("observations", log.observations), ("actions", log.actions)):
-            target: list = getattr(walk, field_name)
+        lists: tuple[tuple[str, Sequence[Observation | Action]], ...] = (
+            ("observations", log.observations),
+            ("actions", log.actions),
+        )
+        for field_name, items in lists:
+            target: list[Observation | Action] = getattr(walk, field_name)
             for index, item in enumerate(items):
                 place = f"{field_name}.{index}"
                 problem = None
@@ -441,8 +450,10 @@ class SessionStore:
         bundle = loaded.bundle
         if bundle is not None:
             for documents in (bundle.personas, bundle.empathy_maps, bundle.arenas, bundle.walks):
-                if document in documents:
-                    documents.remove(document)
+                for position, kept in enumerate(documents):
+                    if kept == document:
+                        del documents[position]
+                        break
             if document.id not in bundle.workshop.deleted:
                 bundle.workshop.deleted.append(document.id)
                 self.save(loaded, bundle.workshop)
