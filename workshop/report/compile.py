@@ -356,7 +356,7 @@ def _arena(arena: CustomerArena, lang: str, add: Add, acted_on: Acted) -> ArenaV
                         text=note.text,
                         evidence="heard",
                         phase=note.phase,
-                        lane=note.lane or ("customer" if side == "customer" else "frontstage"),
+                        lane="customer" if side == "customer" else note.lane,
                         side=side,
                         grid=tuple(grid),
                         kind=f"round-{round_.number}",
