@@ -404,6 +404,8 @@ def test_small_things(claim: Path) -> None:
     markdown = render_markdown(journey)
     html = render_html(journey)
     assert "Ms. K.." not in markdown and "Ms. K.." not in html
+    assert html.count('<span class="flag">overdue</span>') >= 2  # in the actions table, at least
+    assert "Customer pains" in html and "What staff heard, asked and promised" in html
     assert "named (with consent): Ms. K." in markdown
     assert "| Waste (TIMWOODS) | Count | % cumulative |" in markdown
     mermaid = markdown[markdown.index("```mermaid") :].split("```")[1]
