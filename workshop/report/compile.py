@@ -549,6 +549,7 @@ def _actions(bundle: WorkshopBundle, notes: dict[str, Note], date: dt.date) -> l
     rows = []
     for action, origin, origin_id in _all_actions(bundle):
         linked = tuple(s for s in action.sources if s in notes)
+        wording = " ".join(action.text.split()).casefold()
         rows.append(
             ActionRow(
                 id=action.id,
@@ -557,6 +558,7 @@ def _actions(bundle: WorkshopBundle, notes: dict[str, Note], date: dt.date) -> l
                 due=action.due,
                 status=action.status,
                 overdue=action.due is not None and action.due < date and action.status in _OPEN,
+                worded_as_note=any(" ".join(notes[s].text.split()).casefold() == wording for s in linked),
                 origin=origin,
                 origin_id=origin_id,
                 sources=linked,

@@ -181,6 +181,9 @@ class ActionRow(Frozen):
     status: Literal["open", "in-progress", "done", "dropped"]
     overdue: bool = False
     """Due before the report's date and still open or in progress."""
+    worded_as_note: bool = False
+    """The action's text is the text of a note it came from: it says the problem, not what
+    will be done (the report flags it so nobody reads a problem as a plan)."""
     origin: str
     origin_id: str = ""
     sources: tuple[str, ...] = ()
