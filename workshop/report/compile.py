@@ -437,7 +437,7 @@ def _walk(walk: GembaWalk, lang: Language, add: Add, acted_on: Acted) -> WalkVie
                     step=step.name if step else "",
                     step_id=step.id if step else "",
                     emotion=emotion,
-                    severity=(severity or DEFAULT_SEVERITY) if pain else severity,
+                    severity=severity,
                     pain=pain,
                     gain=gain,
                     wastes=tuple(observation.waste),
