@@ -294,6 +294,13 @@ text = "Idea: the status page shows the place in the queue"
 step = "step-queue"
 kind = "idea"
 tags = ["status"]
+
+[[actions]]
+id = "act-copied"
+text = "Idea: the status page shows the place in the queue"
+owner = "Sam Lee"
+status = "open"
+sources = ["obs-s1"]
 """
 
 
@@ -388,6 +395,7 @@ def test_kpi_direction_from_an_old_file_is_never_guessed(claim: Path) -> None:
 def test_actions_owners_and_overdue(claim: Path) -> None:
     journey = _journey(claim)
     assert {a.id for a in journey.actions if a.overdue} == {"act-limit", "act-checklist"}
+    assert [a.id for a in journey.actions if a.worded_as_note] == ["act-copied"]
     assert journey.actions_without_owner == 1
     markdown = render_markdown(journey)
     assert "1 action without an owner." in markdown and "1 actions" not in markdown
@@ -397,6 +405,8 @@ def test_actions_owners_and_overdue(claim: Path) -> None:
         "Raise the upload limit to 25 MB" in limit and "Priya Nair · in progress · 10 November 2026" in limit
     )
     assert "overdue" in limit
+    copied = next(line for line in markdown.splitlines() if 'id="a-act-copied"' in line)
+    assert "does not say yet what will be done" in copied
 
 
 def test_small_things(claim: Path) -> None:
@@ -404,6 +414,8 @@ def test_small_things(claim: Path) -> None:
     markdown = render_markdown(journey)
     html = render_html(journey)
     assert "Ms. K.." not in markdown and "Ms. K.." not in html
+    assert html.count('<span class="flag">overdue</span>') >= 2  # in the actions table, at least
+    assert "Customer pains" in html and "What staff heard, asked and promised" in html
     assert "named (with consent): Ms. K." in markdown
     assert "| Waste (TIMWOODS) | Count | % cumulative |" in markdown
     mermaid = markdown[markdown.index("```mermaid") :].split("```")[1]

@@ -356,7 +356,7 @@ def _arena(arena: CustomerArena, lang: str, add: Add, acted_on: Acted) -> ArenaV
                         text=note.text,
                         evidence="heard",
                         phase=note.phase,
-                        lane=note.lane or ("customer" if side == "customer" else "frontstage"),
+                        lane="customer" if side == "customer" else note.lane,
                         side=side,
                         grid=tuple(grid),
                         kind=f"round-{round_.number}",
@@ -437,7 +437,7 @@ def _walk(walk: GembaWalk, lang: Language, add: Add, acted_on: Acted) -> WalkVie
                     step=step.name if step else "",
                     step_id=step.id if step else "",
                     emotion=emotion,
-                    severity=(severity or DEFAULT_SEVERITY) if pain else severity,
+                    severity=severity,
                     pain=pain,
                     gain=gain,
                     wastes=tuple(observation.waste),
@@ -549,6 +549,7 @@ def _actions(bundle: WorkshopBundle, notes: dict[str, Note], date: dt.date) -> l
     rows = []
     for action, origin, origin_id in _all_actions(bundle):
         linked = tuple(s for s in action.sources if s in notes)
+        wording = " ".join(action.text.split()).casefold()
         rows.append(
             ActionRow(
                 id=action.id,
@@ -557,6 +558,7 @@ def _actions(bundle: WorkshopBundle, notes: dict[str, Note], date: dt.date) -> l
                 due=action.due,
                 status=action.status,
                 overdue=action.due is not None and action.due < date and action.status in _OPEN,
+                worded_as_note=any(" ".join(notes[s].text.split()).casefold() == wording for s in linked),
                 origin=origin,
                 origin_id=origin_id,
                 sources=linked,

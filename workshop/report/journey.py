@@ -61,8 +61,9 @@ class Note(Frozen):
     text: str
     evidence: Evidence
     phase: str | None = None
-    lane: Literal["customer", "frontstage", "backstage", "support"] = "customer"
-    """The note's service-blueprint lane, as set on the note or by its method's default."""
+    lane: Literal["customer", "frontstage", "backstage", "support"] | None = "customer"
+    """The note's service-blueprint lane, as set on the note or by its method's default; None
+    for a staff member's words in the arena that name no lane (speech is not a blueprint step)."""
     side: Side = "customer"
     grid: tuple[GridLane, ...] = ()
     """The rows of the journey grid the note is shown in."""
@@ -180,6 +181,9 @@ class ActionRow(Frozen):
     status: Literal["open", "in-progress", "done", "dropped"]
     overdue: bool = False
     """Due before the report's date and still open or in progress."""
+    worded_as_note: bool = False
+    """The action's text is the text of a note it came from: it says the problem, not what
+    will be done (the report flags it so nobody reads a problem as a plan)."""
     origin: str
     origin_id: str = ""
     sources: tuple[str, ...] = ()

@@ -127,6 +127,10 @@ _LABELS: dict[str, dict[str, str]] = {
         "en": "{n} action past its due date and not done (on {date}).",
     },
     "overdue": {"nl": "te laat", "en": "overdue"},
+    "worded_as_note": {
+        "nl": "tekst van de notitie: zegt nog niet wat er gebeurt",
+        "en": "the note's words: does not say yet what will be done",
+    },
     "became": {"nl": "werd", "en": "became"},
     "cumulative": {"nl": "cumulatief", "en": "cumulative"},
     "by_method": {"nl": "Per methode", "en": "By method"},

@@ -196,15 +196,9 @@ def context(journey: Journey, made_on: dt.date | None = None) -> dict[str, Any]:
                     for row in walk.wastes
                 ]
             ),
+            # Bars of the median wait per step, in the order of walk.steps.
             "waits": _bars(
-                [
-                    (
-                        step.name,
-                        step.wait.median_minutes if step.wait else 0,
-                        _wait_text(lang)(step.wait) if step.wait else "–",
-                    )
-                    for step in walk.steps
-                ]
+                [(step.name, step.wait.median_minutes if step.wait else 0, "") for step in walk.steps]
             ),
         }
         for walk in journey.walks
