@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import __version__
-from .model import CUSTOM, LANGUAGES, PRESETS, Phase, Workshop
+from .model import CUSTOM, LANGUAGES, PRESETS, Language, Phase, Workshop, custom_phase_labels
 from .overview import describe_workshop
 from .store import (
     SESSIONS_ENV,
@@ -75,7 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="LABEL",
-        help='with --phases custom: a phase, in order; "Dutch label|English label" gives both',
+        help='with --phases custom: a phase, in order; "Dutch label|English label" gives both, '
+        "one label is in the workshop's --lang",
     )
     new.add_argument("--lang", choices=LANGUAGES, default="nl", help="language of the workshop (default: nl)")
     new.add_argument("--goal", default="", help="why are we mapping this journey?")
@@ -184,19 +185,19 @@ def _cmd_new(args: argparse.Namespace, store: SessionStore) -> int:
         product=args.product,
         language=args.lang,
         phase_model=args.phases,
-        phases=_custom_phases(args.phase),
+        phases=_custom_phases(args.phase, args.lang),
     )
     loaded = store.create_workshop(workshop)
     print(loaded.folder / WORKSHOP_FILE)
     return EXIT_OK
 
 
-def _custom_phases(labels: list[str]) -> list[Phase]:
+def _custom_phases(labels: list[str], language: Language) -> list[Phase]:
     phases: list[Phase] = []
     taken: set[str] = set()
     for label in labels:
-        nl, _, en = (part.strip() for part in label.partition("|"))
-        if not nl:
+        nl, en = custom_phase_labels(label, language)
+        if not (nl or en):
             raise UsageError(f'--phase "{label}" has no label')
         key = slugify(en or nl, "phase", max_length=40)
         if key in taken:
