@@ -10,10 +10,11 @@ import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TextIO
 
 from . import __version__
 from .model import CUSTOM, LANGUAGES, PRESETS, Language, Phase, Workshop, custom_phase_labels
+from .model.controls import escape_controls
 from .overview import describe_workshop
 from .store import (
     SESSIONS_ENV,
@@ -36,6 +37,13 @@ EXIT_USAGE = 2
 
 class UsageError(Exception):
     pass
+
+
+def _say(*parts: object, file: TextIO | None = None) -> None:
+    """Print one piece of output. Whatever user text it holds (titles, notes, names, paths),
+    control characters are shown escaped, as `validate` shows them, never sent to the terminal."""
+    text = " ".join(str(part) for part in parts)
+    print(escape_controls(text, keep_newlines=True), file=file or sys.stdout)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -145,17 +153,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         run: Callable[[argparse.Namespace, SessionStore], int] = getattr(args, "run", _cmd_default)
         return run(args, store)
     except UsageError as error:
-        print(f"workshop: {error}", file=sys.stderr)
+        _say(f"workshop: {error}", file=sys.stderr)
         return EXIT_USAGE
     except StoreError as error:
-        print(f"workshop: {error}", file=sys.stderr)
+        _say(f"workshop: {error}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # one line, never a traceback; WORKSHOP_DEBUG=1 shows it
         if os.environ.get("WORKSHOP_DEBUG"):
             raise
-        print(f"workshop: internal error: {type(error).__name__}: {error} (please report)", file=sys.stderr)
+        _say(f"workshop: internal error: {type(error).__name__}: {error} (please report)", file=sys.stderr)
         return EXIT_INTERNAL
 
 
@@ -188,7 +196,7 @@ def _cmd_new(args: argparse.Namespace, store: SessionStore) -> int:
         phases=_custom_phases(args.phase, args.lang),
     )
     loaded = store.create_workshop(workshop)
-    print(loaded.folder / WORKSHOP_FILE)
+    _say(loaded.folder / WORKSHOP_FILE)
     return EXIT_OK
 
 
@@ -210,16 +218,16 @@ def _custom_phases(labels: list[str], language: Language) -> list[Phase]:
 def _cmd_list(args: argparse.Namespace, store: SessionStore) -> int:
     summaries = store.list_workshops()
     for problem in store.outside_links():
-        print(problem, file=sys.stderr)
+        _say(problem, file=sys.stderr)
     if not summaries:
-        print(f"no workshops in {store.root}; create one with: workshop new TITLE")
+        _say(f"no workshops in {store.root}; create one with: workshop new TITLE")
         return EXIT_OK
     width = max(len(s.slug) for s in summaries)
     for s in summaries:
         noun = "problem" if s.problems == 1 else "problems"
         flag = f"  ({s.problems} {noun}: run workshop validate)" if s.problems else ""
         counts = f"{s.personas} personas, {s.sessions} sessions, {s.notes} notes"
-        print(f"{s.slug:<{width}}  {s.title}  [{counts}]{flag}")
+        _say(f"{s.slug:<{width}}  {escape_controls(s.title)}  [{counts}]{flag}")
     return EXIT_OK
 
 
@@ -229,16 +237,16 @@ def _cmd_show(args: argparse.Namespace, store: SessionStore) -> int:
     else:
         folders = store.workshop_folders()
         if not folders:
-            print(f"no workshops in {store.root}; create one with: workshop new TITLE")
+            _say(f"no workshops in {store.root}; create one with: workshop new TITLE")
             return EXIT_OK
     status = EXIT_OK
     for folder in folders:
         loaded = store.load_folder(folder)
-        print("\n".join(describe_workshop(loaded)))
+        _say("\n".join(describe_workshop(loaded)))
         if loaded.problems:
             status = EXIT_USAGE
             for problem in loaded.problems:
-                print(problem, file=sys.stderr)
+                _say(problem, file=sys.stderr)
     return status
 
 
@@ -246,11 +254,11 @@ def _cmd_validate(args: argparse.Namespace, store: SessionStore) -> int:
     target: Path = args.path or store.root
     problems, files = validate_path(target)
     for problem in problems:
-        print(problem, file=sys.stderr)
+        _say(problem, file=sys.stderr)
     if problems:
-        print(f"{len(problems)} problem(s) in {files} file(s) checked", file=sys.stderr)
+        _say(f"{len(problems)} problem(s) in {files} file(s) checked", file=sys.stderr)
         return EXIT_USAGE
-    print(f"ok: {files} file(s) valid")
+    _say(f"ok: {files} file(s) valid")
     return EXIT_OK
 
 
@@ -299,34 +307,34 @@ def _cmd_report(args: argparse.Namespace, store: SessionStore) -> int:
         loaded = store.load(args.workshop)
         if loaded.problems and (loaded.bundle is None or not args.force):
             for problem in loaded.problems:
-                print(problem, file=sys.stderr)
+                _say(problem, file=sys.stderr)
             hint = (
                 "fix them first"
                 if loaded.bundle is None
                 else "fix them, or add --force to report without them"
             )
-            print(f"{len(loaded.problems)} problem(s): {hint}", file=sys.stderr)
+            _say(f"{len(loaded.problems)} problem(s): {hint}", file=sys.stderr)
             return EXIT_USAGE
         paths = write_report(loaded, formats, args.out, args.persona, args.date)
     except ReportError as error:
         raise UsageError(str(error)) from None
     for path in paths:
-        print(path)
+        _say(path)
     if args.open:
         import webbrowser
 
         html = next((path for path in paths if path.suffix == ".html"), None)
         if html is None or not webbrowser.open(html.resolve().as_uri()):
-            print("workshop: no browser to open; the files are written above", file=sys.stderr)
+            _say("workshop: no browser to open; the files are written above", file=sys.stderr)
     return EXIT_OK
 
 
 def _cmd_phases(args: argparse.Namespace, store: SessionStore) -> int:
     for preset in PRESETS.values():
-        print(f"{preset.name}: {preset.title_en} / {preset.title_nl} ({preset.source})")
+        _say(f"{preset.name}: {preset.title_en} / {preset.title_nl} ({preset.source})")
         for number, phase in enumerate(preset.phases, start=1):
-            print(f"  {number:>2}. {phase.key:<22} {phase.en} / {phase.nl}")
-    print(f'{CUSTOM}: your own phases, e.g. workshop new TITLE --phases custom --phase "Aanmelden|Check-in"')
+            _say(f"  {number:>2}. {phase.key:<22} {phase.en} / {phase.nl}")
+    _say(f'{CUSTOM}: your own phases, e.g. workshop new TITLE --phases custom --phase "Aanmelden|Check-in"')
     return EXIT_OK
 
 
@@ -343,20 +351,20 @@ def _cmd_merge(args: argparse.Namespace, store: SessionStore) -> int:
         raise UsageError("the other copy is this copy")
     report = merge_folders(other, into)
     for problem in report.problems:
-        print(problem, file=sys.stderr)
+        _say(problem, file=sys.stderr)
     if report.problems:
-        print("nothing merged: fix the files above first", file=sys.stderr)
+        _say("nothing merged: fix the files above first", file=sys.stderr)
         return EXIT_USAGE
     for path in report.added:
-        print(f"added    {path}")
+        _say(f"added    {path}")
     for path in report.updated:
-        print(f"merged   {path}")
+        _say(f"merged   {path}")
     for path in report.removed:
-        print(f"removed  {path} (deleted in the other copy; kept in .trash)")
+        _say(f"removed  {path} (deleted in the other copy; kept in .trash)")
     for conflict in report.conflicts:
-        print(f"conflict {conflict}")
+        _say(f"conflict {conflict}")
     counts = f"{len(report.added)} added, {len(report.updated)} merged, {report.unchanged} unchanged"
-    print(f"{counts}, {len(report.conflicts)} conflict(s) into {into}")
+    _say(f"{counts}, {len(report.conflicts)} conflict(s) into {into}")
     return EXIT_OK
 
 
@@ -395,7 +403,7 @@ def _cmd_git_setup(args: argparse.Namespace, store: SessionStore) -> int:
     _add_lines(attributes, GIT_ATTRIBUTES.splitlines())
     # Presence locks and the trash are this machine's business, not the team's.
     _add_lines(root / ".gitignore", [".*.lock", "*/.trash/", "*/report/"])
-    print(f"git merges {root}/**/*.toml by item id in this clone; commit {attributes} so others get it too")
+    _say(f"git merges {root}/**/*.toml by item id in this clone; commit {attributes} so others get it too")
     return EXIT_OK
 
 
@@ -411,5 +419,5 @@ def _add_lines(path: Path, lines: list[str]) -> None:
 def _cmd_merge_file(args: argparse.Namespace, store: SessionStore) -> int:
     problems = merge_file(Path(args.base), Path(args.ours), Path(args.theirs), args.name)
     for problem in problems:
-        print(f"workshop merge-file: {problem}", file=sys.stderr)
+        _say(f"workshop merge-file: {problem}", file=sys.stderr)
     return EXIT_INTERNAL if problems else EXIT_OK
