@@ -32,6 +32,7 @@ from .store.repository import NOT_A_WORKSHOP_FILE
 EXIT_OK = 0
 EXIT_INTERNAL = 1
 EXIT_USAGE = 2
+PHOTO_WINDOW_MINUTES = 10.0
 """Bad commands, bad files and failed saves all exit 2, with one line each."""
 
 
@@ -128,6 +129,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="the report's date, against which actions are overdue (default: today)",
     )
     report.set_defaults(run=_cmd_report)
+
+    photos = commands.add_parser("photos", help="attach a folder of photos to a gemba walk's observations")
+    photos.add_argument("walk", help="the walk: its title, file name or id")
+    photos.add_argument("folder", type=Path, help="a folder of photos (EXIF time, else file time)")
+    photos.add_argument("--workshop", metavar="NAME", help="look for the walk in this workshop only")
+    photos.add_argument(
+        "--window",
+        type=float,
+        default=PHOTO_WINDOW_MINUTES,
+        metavar="MINUTES",
+        help=f"how far from an observation a photo may be taken (default: {PHOTO_WINDOW_MINUTES:g})",
+    )
+    photos.add_argument("--dry-run", action="store_true", help="show the matches; change nothing")
+    photos.set_defaults(run=_cmd_photos)
 
     git_setup = commands.add_parser("git-setup", help="let git merge session files by item id")
     git_setup.set_defaults(run=_cmd_git_setup)
@@ -377,6 +392,74 @@ def _same_workshop_in(store: SessionStore, other: Path) -> Path:
         if found is not None and found.id == wanted.id and folder.resolve() != other.resolve():
             return folder
     raise UsageError(f"no copy of this workshop in {store.root}; name the folder to merge into")
+
+
+def _cmd_photos(args: argparse.Namespace, store: SessionStore) -> int:
+    from .store.photos import attach_photos, find_walk, plan_photos
+
+    window: float = args.window
+    if not 0 < window <= 24 * 60:
+        raise UsageError(f"--window: {window:g} minutes; expected more than 0 and at most 1440")
+    loaded, walk = find_walk(store, args.walk, args.workshop)
+    if loaded.problems:
+        for problem in loaded.problems:
+            _say(problem, file=sys.stderr)
+        raise UsageError(f"{len(loaded.problems)} problem(s) in {loaded.slug}: fix them first")
+    plan = plan_photos(loaded, walk, args.folder, dt.timedelta(minutes=window))
+    walk_file = loaded.paths[walk.id]
+    _say(f"{walk.title} ({loaded.slug}/{walk_file.name}); photos within {window:g} min of an observation")
+    width = max((len(p.source.name) for p in plan.photos), default=0)
+    for planned in plan.matched:
+        observation = planned.match.observation
+        assert observation is not None and observation.at is not None
+        step = walk.step_name(observation.step)
+        text = " ".join(observation.text.split())
+        text = text if len(text) <= 60 else text[:59] + "…"
+        state = "already attached" if planned.attached else str(planned.ref)
+        _say(
+            f"  {planned.source.name:<{width}}  {_clock(planned.match.photo.taken)} "
+            f"({planned.match.photo.source}) → {_clock(observation.at)} "
+            f"{_distance(planned.match.nearest)}  {step + ': ' if step else ''}{text}  [{state}]"
+        )
+    for planned in plan.unmatched:
+        nearest = planned.match.nearest
+        why = (
+            "the walk has no observation with a time"
+            if nearest is None
+            else f"nearest observation {_distance(nearest)} away"
+        )
+        _say(
+            f"  {planned.source.name:<{width}}  {_clock(planned.match.photo.taken)} "
+            f"({planned.match.photo.source}) unmatched: {why}"
+        )
+    if plan.not_photos:
+        _say(f"  not photos, left alone: {', '.join(plan.not_photos)}")
+    new = [p for p in plan.matched if not p.attached]
+    counts = f"{len(plan.matched) - len(new)} already attached, {len(plan.unmatched)} unmatched"
+    if args.dry_run:
+        _say(f"dry run: {len(new)} photo(s) would be attached, {counts}; nothing changed")
+        return EXIT_OK
+    saved = attach_photos(store, plan)
+    where = f"; saved {', '.join(path.name for path in saved)}" if saved else ""
+    _say(f"{len(new)} photo(s) attached, {counts}{where}")
+    return EXIT_OK
+
+
+def _clock(moment: dt.datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _distance(delta: dt.timedelta | None) -> str:
+    """+1 min 20 s: how long after (+) or before (−) the observation the photo was taken."""
+    if delta is None:
+        return ""
+    seconds = round(delta.total_seconds())
+    sign, seconds = ("+" if seconds >= 0 else "-"), abs(seconds)
+    hours, rest = divmod(seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    if hours:
+        return f"{sign}{hours} h {minutes} min"
+    return f"{sign}{minutes} min {seconds} s" if minutes else f"{sign}{seconds} s"
 
 
 GIT_ATTRIBUTES = "*.toml merge=workshop\n"
