@@ -98,7 +98,7 @@ PRESETS: dict[str, PhasePreset] = {
             _phases(
                 ("awareness", "Bewustwording", "Awareness"),
                 ("consideration", "Overweging", "Consideration"),
-                ("purchase", "Aankoop/besluitvorming", "Purchase/decision"),
+                ("purchase", "Aankoop/besluitvorming", "Purchase and decision"),
                 ("retention", "Retentie", "Retention"),
                 ("advocacy", "Advocacy/loyaliteit", "Advocacy"),
             ),
