@@ -355,3 +355,21 @@ def test_a_photo_of_another_note_taker_s_observation_is_saved_in_their_log(
     assert (workshop / "gemba-branch-walk.toml").read_bytes() == walk_bytes
     (kim,) = tomllib.loads(log.read_text(encoding="utf-8"))["observations"]
     assert kim["photos"] == ["photos/gemba-branch-walk/late.jpg"]
+
+
+def test_photos_over_the_total_cap_are_left_out_in_log_order(walk_folder: tuple[Path, Path, Path]) -> None:
+    from workshop.report import compile_journey
+    from workshop.report.photos import walk_photos
+
+    sessions, workshop, photos = walk_folder
+    (photos / "big.jpg").unlink()
+    assert run("--sessions", str(sessions), "photos", "branch", str(photos)).returncode == 0
+    loaded = SessionStore(sessions).load("mortgage")
+    assert loaded.bundle is not None
+    journey = compile_journey(loaded.bundle)
+    one_jpeg = len(jpeg(at("07:49:10")))
+    shots = walk_photos(journey, loaded, workshop / "report", cap=10_000, total_cap=one_jpeg + len(PNG_1PX))
+    shown = [(shot.note, bool(shot.photo.data_uri)) for shot in shots["gemba-branch"]]
+    assert shown == [("obs-queue", True), ("obs-form", True), ("obs-wait", False)]
+    assert shots["gemba-branch"][2].photo.left_out.startswith("Photo left out: over ")
+    assert shots["gemba-branch"][0].photo.link == "../photos/gemba-branch-walk/img-0001.jpg"
