@@ -10,10 +10,11 @@ import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TextIO
 
 from . import __version__
-from .model import CUSTOM, LANGUAGES, PRESETS, Phase, Workshop
+from .model import CUSTOM, LANGUAGES, PRESETS, Language, Phase, Workshop, custom_phase_labels
+from .model.controls import escape_controls
 from .overview import describe_workshop
 from .store import (
     SESSIONS_ENV,
@@ -31,11 +32,19 @@ from .store.repository import NOT_A_WORKSHOP_FILE
 EXIT_OK = 0
 EXIT_INTERNAL = 1
 EXIT_USAGE = 2
+PHOTO_WINDOW_MINUTES = 10.0
 """Bad commands, bad files and failed saves all exit 2, with one line each."""
 
 
 class UsageError(Exception):
     pass
+
+
+def _say(*parts: object, file: TextIO | None = None) -> None:
+    """Print one piece of output. Whatever user text it holds (titles, notes, names, paths),
+    control characters are shown escaped, as `validate` shows them, never sent to the terminal."""
+    text = " ".join(str(part) for part in parts)
+    print(escape_controls(text, keep_newlines=True), file=file or sys.stdout)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -75,7 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="LABEL",
-        help='with --phases custom: a phase, in order; "Dutch label|English label" gives both',
+        help='with --phases custom: a phase, in order; "Dutch label|English label" gives both, '
+        "one label is in the workshop's --lang",
     )
     new.add_argument("--lang", choices=LANGUAGES, default="nl", help="language of the workshop (default: nl)")
     new.add_argument("--goal", default="", help="why are we mapping this journey?")
@@ -120,6 +130,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.set_defaults(run=_cmd_report)
 
+    photos = commands.add_parser("photos", help="attach a folder of photos to a gemba walk's observations")
+    photos.add_argument("walk", help="the walk: its title, file name or id")
+    photos.add_argument("folder", type=Path, help="a folder of photos (EXIF time, else file time)")
+    photos.add_argument("--workshop", metavar="NAME", help="look for the walk in this workshop only")
+    photos.add_argument(
+        "--window",
+        type=float,
+        default=PHOTO_WINDOW_MINUTES,
+        metavar="MINUTES",
+        help=f"how far from an observation a photo may be taken (default: {PHOTO_WINDOW_MINUTES:g})",
+    )
+    photos.add_argument("--dry-run", action="store_true", help="show the matches; change nothing")
+    photos.set_defaults(run=_cmd_photos)
+
     git_setup = commands.add_parser("git-setup", help="let git merge session files by item id")
     git_setup.set_defaults(run=_cmd_git_setup)
 
@@ -144,17 +168,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         run: Callable[[argparse.Namespace, SessionStore], int] = getattr(args, "run", _cmd_default)
         return run(args, store)
     except UsageError as error:
-        print(f"workshop: {error}", file=sys.stderr)
+        _say(f"workshop: {error}", file=sys.stderr)
         return EXIT_USAGE
     except StoreError as error:
-        print(f"workshop: {error}", file=sys.stderr)
+        _say(f"workshop: {error}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # one line, never a traceback; WORKSHOP_DEBUG=1 shows it
         if os.environ.get("WORKSHOP_DEBUG"):
             raise
-        print(f"workshop: internal error: {type(error).__name__}: {error} (please report)", file=sys.stderr)
+        _say(f"workshop: internal error: {type(error).__name__}: {error} (please report)", file=sys.stderr)
         return EXIT_INTERNAL
 
 
@@ -184,19 +208,19 @@ def _cmd_new(args: argparse.Namespace, store: SessionStore) -> int:
         product=args.product,
         language=args.lang,
         phase_model=args.phases,
-        phases=_custom_phases(args.phase),
+        phases=_custom_phases(args.phase, args.lang),
     )
     loaded = store.create_workshop(workshop)
-    print(loaded.folder / WORKSHOP_FILE)
+    _say(loaded.folder / WORKSHOP_FILE)
     return EXIT_OK
 
 
-def _custom_phases(labels: list[str]) -> list[Phase]:
+def _custom_phases(labels: list[str], language: Language) -> list[Phase]:
     phases: list[Phase] = []
     taken: set[str] = set()
     for label in labels:
-        nl, _, en = (part.strip() for part in label.partition("|"))
-        if not nl:
+        nl, en = custom_phase_labels(label, language)
+        if not (nl or en):
             raise UsageError(f'--phase "{label}" has no label')
         key = slugify(en or nl, "phase", max_length=40)
         if key in taken:
@@ -209,16 +233,16 @@ def _custom_phases(labels: list[str]) -> list[Phase]:
 def _cmd_list(args: argparse.Namespace, store: SessionStore) -> int:
     summaries = store.list_workshops()
     for problem in store.outside_links():
-        print(problem, file=sys.stderr)
+        _say(problem, file=sys.stderr)
     if not summaries:
-        print(f"no workshops in {store.root}; create one with: workshop new TITLE")
+        _say(f"no workshops in {store.root}; create one with: workshop new TITLE")
         return EXIT_OK
     width = max(len(s.slug) for s in summaries)
     for s in summaries:
         noun = "problem" if s.problems == 1 else "problems"
         flag = f"  ({s.problems} {noun}: run workshop validate)" if s.problems else ""
         counts = f"{s.personas} personas, {s.sessions} sessions, {s.notes} notes"
-        print(f"{s.slug:<{width}}  {s.title}  [{counts}]{flag}")
+        _say(f"{s.slug:<{width}}  {escape_controls(s.title)}  [{counts}]{flag}")
     return EXIT_OK
 
 
@@ -228,16 +252,16 @@ def _cmd_show(args: argparse.Namespace, store: SessionStore) -> int:
     else:
         folders = store.workshop_folders()
         if not folders:
-            print(f"no workshops in {store.root}; create one with: workshop new TITLE")
+            _say(f"no workshops in {store.root}; create one with: workshop new TITLE")
             return EXIT_OK
     status = EXIT_OK
     for folder in folders:
         loaded = store.load_folder(folder)
-        print("\n".join(describe_workshop(loaded)))
+        _say("\n".join(describe_workshop(loaded)))
         if loaded.problems:
             status = EXIT_USAGE
             for problem in loaded.problems:
-                print(problem, file=sys.stderr)
+                _say(problem, file=sys.stderr)
     return status
 
 
@@ -245,11 +269,11 @@ def _cmd_validate(args: argparse.Namespace, store: SessionStore) -> int:
     target: Path = args.path or store.root
     problems, files = validate_path(target)
     for problem in problems:
-        print(problem, file=sys.stderr)
+        _say(problem, file=sys.stderr)
     if problems:
-        print(f"{len(problems)} problem(s) in {files} file(s) checked", file=sys.stderr)
+        _say(f"{len(problems)} problem(s) in {files} file(s) checked", file=sys.stderr)
         return EXIT_USAGE
-    print(f"ok: {files} file(s) valid")
+    _say(f"ok: {files} file(s) valid")
     return EXIT_OK
 
 
@@ -298,34 +322,34 @@ def _cmd_report(args: argparse.Namespace, store: SessionStore) -> int:
         loaded = store.load(args.workshop)
         if loaded.problems and (loaded.bundle is None or not args.force):
             for problem in loaded.problems:
-                print(problem, file=sys.stderr)
+                _say(problem, file=sys.stderr)
             hint = (
                 "fix them first"
                 if loaded.bundle is None
                 else "fix them, or add --force to report without them"
             )
-            print(f"{len(loaded.problems)} problem(s): {hint}", file=sys.stderr)
+            _say(f"{len(loaded.problems)} problem(s): {hint}", file=sys.stderr)
             return EXIT_USAGE
         paths = write_report(loaded, formats, args.out, args.persona, args.date)
     except ReportError as error:
         raise UsageError(str(error)) from None
     for path in paths:
-        print(path)
+        _say(path)
     if args.open:
         import webbrowser
 
         html = next((path for path in paths if path.suffix == ".html"), None)
         if html is None or not webbrowser.open(html.resolve().as_uri()):
-            print("workshop: no browser to open; the files are written above", file=sys.stderr)
+            _say("workshop: no browser to open; the files are written above", file=sys.stderr)
     return EXIT_OK
 
 
 def _cmd_phases(args: argparse.Namespace, store: SessionStore) -> int:
     for preset in PRESETS.values():
-        print(f"{preset.name}: {preset.title_en} / {preset.title_nl} ({preset.source})")
+        _say(f"{preset.name}: {preset.title_en} / {preset.title_nl} ({preset.source})")
         for number, phase in enumerate(preset.phases, start=1):
-            print(f"  {number:>2}. {phase.key:<22} {phase.en} / {phase.nl}")
-    print(f'{CUSTOM}: your own phases, e.g. workshop new TITLE --phases custom --phase "Aanmelden|Check-in"')
+            _say(f"  {number:>2}. {phase.key:<22} {phase.en} / {phase.nl}")
+    _say(f'{CUSTOM}: your own phases, e.g. workshop new TITLE --phases custom --phase "Aanmelden|Check-in"')
     return EXIT_OK
 
 
@@ -342,20 +366,20 @@ def _cmd_merge(args: argparse.Namespace, store: SessionStore) -> int:
         raise UsageError("the other copy is this copy")
     report = merge_folders(other, into)
     for problem in report.problems:
-        print(problem, file=sys.stderr)
+        _say(problem, file=sys.stderr)
     if report.problems:
-        print("nothing merged: fix the files above first", file=sys.stderr)
+        _say("nothing merged: fix the files above first", file=sys.stderr)
         return EXIT_USAGE
     for path in report.added:
-        print(f"added    {path}")
+        _say(f"added    {path}")
     for path in report.updated:
-        print(f"merged   {path}")
+        _say(f"merged   {path}")
     for path in report.removed:
-        print(f"removed  {path} (deleted in the other copy; kept in .trash)")
+        _say(f"removed  {path} (deleted in the other copy; kept in .trash)")
     for conflict in report.conflicts:
-        print(f"conflict {conflict}")
+        _say(f"conflict {conflict}")
     counts = f"{len(report.added)} added, {len(report.updated)} merged, {report.unchanged} unchanged"
-    print(f"{counts}, {len(report.conflicts)} conflict(s) into {into}")
+    _say(f"{counts}, {len(report.conflicts)} conflict(s) into {into}")
     return EXIT_OK
 
 
@@ -368,6 +392,74 @@ def _same_workshop_in(store: SessionStore, other: Path) -> Path:
         if found is not None and found.id == wanted.id and folder.resolve() != other.resolve():
             return folder
     raise UsageError(f"no copy of this workshop in {store.root}; name the folder to merge into")
+
+
+def _cmd_photos(args: argparse.Namespace, store: SessionStore) -> int:
+    from .store.photos import attach_photos, find_walk, plan_photos
+
+    window: float = args.window
+    if not 0 < window <= 24 * 60:
+        raise UsageError(f"--window: {window:g} minutes; expected more than 0 and at most 1440")
+    loaded, walk = find_walk(store, args.walk, args.workshop)
+    if loaded.problems:
+        for problem in loaded.problems:
+            _say(problem, file=sys.stderr)
+        raise UsageError(f"{len(loaded.problems)} problem(s) in {loaded.slug}: fix them first")
+    plan = plan_photos(loaded, walk, args.folder, dt.timedelta(minutes=window))
+    walk_file = loaded.paths[walk.id]
+    _say(f"{walk.title} ({loaded.slug}/{walk_file.name}); photos within {window:g} min of an observation")
+    width = max((len(p.source.name) for p in plan.photos), default=0)
+    for planned in plan.matched:
+        observation = planned.match.observation
+        assert observation is not None and observation.at is not None
+        step = walk.step_name(observation.step)
+        text = " ".join(observation.text.split())
+        text = text if len(text) <= 60 else text[:59] + "…"
+        state = "already attached" if planned.attached else str(planned.ref)
+        _say(
+            f"  {planned.source.name:<{width}}  {_clock(planned.match.photo.taken)} "
+            f"({planned.match.photo.source}) → {_clock(observation.at)} "
+            f"{_distance(planned.match.nearest)}  {step + ': ' if step else ''}{text}  [{state}]"
+        )
+    for planned in plan.unmatched:
+        nearest = planned.match.nearest
+        why = (
+            "the walk has no observation with a time"
+            if nearest is None
+            else f"nearest observation {_distance(nearest)} away"
+        )
+        _say(
+            f"  {planned.source.name:<{width}}  {_clock(planned.match.photo.taken)} "
+            f"({planned.match.photo.source}) unmatched: {why}"
+        )
+    if plan.not_photos:
+        _say(f"  not photos, left alone: {', '.join(plan.not_photos)}")
+    new = [p for p in plan.matched if not p.attached]
+    counts = f"{len(plan.matched) - len(new)} already attached, {len(plan.unmatched)} unmatched"
+    if args.dry_run:
+        _say(f"dry run: {len(new)} photo(s) would be attached, {counts}; nothing changed")
+        return EXIT_OK
+    saved = attach_photos(store, plan)
+    where = f"; saved {', '.join(path.name for path in saved)}" if saved else ""
+    _say(f"{len(new)} photo(s) attached, {counts}{where}")
+    return EXIT_OK
+
+
+def _clock(moment: dt.datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _distance(delta: dt.timedelta | None) -> str:
+    """+1 min 20 s: how long after (+) or before (−) the observation the photo was taken."""
+    if delta is None:
+        return ""
+    seconds = round(delta.total_seconds())
+    sign, seconds = ("+" if seconds >= 0 else "-"), abs(seconds)
+    hours, rest = divmod(seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    if hours:
+        return f"{sign}{hours} h {minutes} min"
+    return f"{sign}{minutes} min {seconds} s" if minutes else f"{sign}{seconds} s"
 
 
 GIT_ATTRIBUTES = "*.toml merge=workshop\n"
@@ -394,7 +486,7 @@ def _cmd_git_setup(args: argparse.Namespace, store: SessionStore) -> int:
     _add_lines(attributes, GIT_ATTRIBUTES.splitlines())
     # Presence locks and the trash are this machine's business, not the team's.
     _add_lines(root / ".gitignore", [".*.lock", "*/.trash/", "*/report/"])
-    print(f"git merges {root}/**/*.toml by item id in this clone; commit {attributes} so others get it too")
+    _say(f"git merges {root}/**/*.toml by item id in this clone; commit {attributes} so others get it too")
     return EXIT_OK
 
 
@@ -410,5 +502,5 @@ def _add_lines(path: Path, lines: list[str]) -> None:
 def _cmd_merge_file(args: argparse.Namespace, store: SessionStore) -> int:
     problems = merge_file(Path(args.base), Path(args.ours), Path(args.theirs), args.name)
     for problem in problems:
-        print(f"workshop merge-file: {problem}", file=sys.stderr)
+        _say(f"workshop merge-file: {problem}", file=sys.stderr)
     return EXIT_INTERNAL if problems else EXIT_OK

@@ -6,6 +6,7 @@ import statistics
 from collections import Counter
 
 from .model import PRESETS, WASTES, WorkshopBundle
+from .model.controls import escape_controls as _one_line
 from .store import LoadedWorkshop
 
 
@@ -19,11 +20,11 @@ def describe_workshop(loaded: LoadedWorkshop) -> list[str]:
     model_title = preset.title(lang) if preset else ws.phase_model
     phases = " → ".join(phase.label(lang) for phase in ws.phase_list())
     lines = [
-        f"{ws.title}  ({loaded.slug}, {lang})",
+        f"{_one_line(ws.title)}  ({loaded.slug}, {lang})",
         _field("goal", ws.goal) if ws.goal.strip() else "  goal: (not written yet)",
     ]
     if ws.product:
-        lines.append(f"  product/service: {ws.product}")
+        lines.append(f"  product/service: {_one_line(ws.product)}")
     if ws.scope.begin or ws.scope.end:
         lines.append(_field("scope", f"{ws.scope.begin.strip()} … {ws.scope.end.strip()}"))
     lines.append(f"  phases ({model_title}): {phases}")
@@ -38,7 +39,7 @@ def describe_workshop(loaded: LoadedWorkshop) -> list[str]:
         for action in actions:
             owner = action.owner or "no owner"
             due = f", due {action.due.isoformat()}" if action.due else ""
-            lines.append(f"    [{action.status}] {action.text.strip()} ({owner}{due})")
+            lines.append(f"    [{action.status}] {_one_line(action.text.strip())} ({_one_line(owner)}{due})")
     return lines
 
 
@@ -46,7 +47,7 @@ def _people(bundle: WorkshopBundle) -> list[str]:
     lines = [f"  personas: {len(bundle.personas)}"]
     for persona in bundle.personas:
         segment = f" ({persona.segment})" if persona.segment else ""
-        lines.append(f"    {persona.name}{segment}")
+        lines.append(_one_line(f"    {persona.name}{segment}"))
     return lines
 
 
@@ -56,12 +57,13 @@ def _sessions(bundle: WorkshopBundle) -> list[str]:
         persona = bundle.persona(empathy.persona)
         counts = Counter(item.section for item in empathy.items)
         per_section = ", ".join(f"{section} {counts[section]}" for section in empathy.sections())
-        lines.append(f"  empathy map: {empathy.title} [{persona.name if persona else '?'}]: {per_section}")
+        name = persona.name if persona else "?"
+        lines.append(_one_line(f"  empathy map: {empathy.title} [{name}]: {per_section}"))
     for arena in bundle.arenas:
         per_round = ", ".join(f"round {r.number}: {len(r.notes)} notes" for r in arena.rounds)
         lines.append(
-            f"  customer arena: {arena.title}: {len(arena.inner)} customers, {len(arena.outer)} staff; "
-            f"{per_round}; {len(arena.commitments)} commitments"
+            f"  customer arena: {_one_line(arena.title)}: {len(arena.inner)} customers, "
+            f"{len(arena.outer)} staff; {per_round}; {len(arena.commitments)} commitments"
         )
     for walk in bundle.walks:
         # Waits of different customers never add up: how many, the middle one, the longest.
@@ -72,8 +74,8 @@ def _sessions(bundle: WorkshopBundle) -> list[str]:
             else ""
         )
         lines.append(
-            f"  gemba walk: {walk.title}: {len(walk.route)} steps, {len(walk.observers)} observers, "
-            f"{len(walk.observations)} observations{wait_text}"
+            f"  gemba walk: {_one_line(walk.title)}: {len(walk.route)} steps, "
+            f"{len(walk.observers)} observers, {len(walk.observations)} observations{wait_text}"
         )
         wastes = Counter(w for o in walk.observations for w in o.waste)
         if wastes:

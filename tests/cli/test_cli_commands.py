@@ -166,3 +166,28 @@ def test_internal_errors_are_one_line_without_traceback(tmp_path: Path) -> None:
     result = run("--sessions", str(sessions), "new", "X")
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_an_english_workshop_custom_phase_is_stored_as_english(tmp_path: Path) -> None:
+    result = run(
+        "--sessions",
+        str(tmp_path),
+        "new",
+        "Mortgage",
+        "--lang",
+        "en",
+        "--phases",
+        "custom",
+        "--phase",
+        "Apply",
+        "--phase",
+        "Aanbod|Offer",
+    )
+    assert result.returncode == 0, result.stderr
+    data = tomllib.loads(Path(result.stdout.strip()).read_text())
+    assert data["phases"] == [
+        {"key": "apply", "en": "Apply"},
+        {"key": "offer", "nl": "Aanbod", "en": "Offer"},
+    ]
+    shown = run("--sessions", str(tmp_path), "show", "mortgage")
+    assert "phases (custom): Apply → Offer" in shown.stdout

@@ -44,7 +44,7 @@ def test_staff_rename_in_place_keeps_the_id() -> None:
             '"Waarom vraagt iedereen mijn geboortedatum?" -1',
             ("Waarom vraagt iedereen mijn geboortedatum?", None, -1, None, True),
         ),
-        ("1:Top +2 @behoud", ("Top", 1, 2, "retention", False)),
+        ("1:Top +2 @retentie", ("Top", 1, 2, "retention", False)),
         ("Lange rij @aankoop", ("Lange rij", None, None, "purchase", False)),
         ("Wacht -3 minuten", ("Wacht -3 minuten", None, None, None, False)),
         ("Naar @nergens", ("Naar @nergens", None, None, None, False)),

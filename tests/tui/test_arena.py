@@ -86,7 +86,7 @@ async def test_a_full_arena(sessions: Path, apps, monkeypatch) -> None:
         await line(pilot, "4: Of ik mocht blijven zitten +1")
         await pilot.press("f8")
         await settle(pilot)
-        await line(pilot, "2: Wij zetten de uitloop op het scherm @behoud")
+        await line(pilot, "2: Wij zetten de uitloop op het scherm @retentie")
         await pilot.press("tab")  # to the notes; the last one is selected
         await pilot.press("c")
         await settle(pilot)

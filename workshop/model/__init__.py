@@ -7,7 +7,7 @@ from .bundle import ReferenceProblem, Session, WorkshopBundle
 from .empathy import SECTIONS, WORKING_ORDER, EmpathyItem, EmpathyMap, Section, Valence
 from .gemba import OBSERVATION_KINDS, WASTES, GembaLog, GembaWalk, Observation, Observer, RouteStep, Waste
 from .persona import Persona
-from .phases import CUSTOM, LANGUAGES, PRESETS, Language, Phase, PhasePreset
+from .phases import CUSTOM, LANGUAGES, PRESETS, Language, Phase, PhasePreset, custom_phase_labels
 from .workshop import Kpi, Scope, Touchpoint, Workshop
 
 __all__ = [
@@ -53,6 +53,7 @@ __all__ = [
     "Waste",
     "Workshop",
     "WorkshopBundle",
+    "custom_phase_labels",
     "default_rounds",
     "new_id",
 ]

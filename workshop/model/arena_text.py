@@ -113,7 +113,7 @@ def parse_note_line(line: str, phases: list[Phase], touchpoints: list[Touchpoint
             continue
         if token.startswith("@") and len(token) > 1:
             wanted = fold(token[1:])
-            found = [p.key for p in phases if fold(p.key).startswith(wanted) or fold(p.nl).startswith(wanted)]
+            found = [p.key for p in phases if any(fold(name).startswith(wanted) for name in p.names())]
             if found:
                 note.phase = found[0]
                 continue

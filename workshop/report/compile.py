@@ -445,6 +445,7 @@ def _walk(walk: GembaWalk, lang: Language, add: Add, acted_on: Acted) -> WalkVie
                     tags=tuple(observation.tags),
                     theme=observation.theme,
                     actions=acted_on.get(observation.id, ()),
+                    photos=tuple(observation.photos),
                 )
             )
         )

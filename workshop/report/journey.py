@@ -92,6 +92,8 @@ class Note(Frozen):
     persona: str | None = None
     actions: tuple[str, ...] = ()
     """Ids of the actions and commitments whose sources name this note."""
+    photos: tuple[str, ...] = ()
+    """Gemba photos, as paths relative to the workshop folder."""
 
 
 class EmotionScore(Frozen):

@@ -12,6 +12,7 @@ from ..store.atomic import atomic_write_bytes
 from ..store.repository import LoadedWorkshop
 from ..store.slug import slugify
 from .compile import ReportError, compile_journey
+from .photos import walk_photos
 from .render import FORMATS, RENDERERS
 
 REPORT_FOLDER = "report"
@@ -65,11 +66,12 @@ def write_report(
     stem = f"journey-{loaded.slug}"
     if journey.persona:
         stem += f"-{slugify(journey.persona, 'persona')}"
+    photos = walk_photos(journey, loaded, folder) if {"html", "md"} & set(formats) else None
     written = []
     for kind in formats:
         if progress:
             progress(kind)
-        text = RENDERERS[kind](journey, made_on)
+        text = RENDERERS[kind](journey, made_on, photos)
         path = folder / f"{stem}.{kind}"
         try:
             atomic_write_bytes(path, text.encode("utf-8"))

@@ -17,6 +17,7 @@ from markupsafe import Markup
 from ..model import WASTES
 from .journey import GRID_LANES, Journey, WaitStats
 from .labels import format_date, labels_for
+from .photos import WalkPhoto, photo_labels
 
 FORMATS = ("html", "md", "json")
 CELL_LIMIT = 4
@@ -183,7 +184,9 @@ def _counted(words: dict[str, str]) -> Callable[..., str]:
     return counted
 
 
-def context(journey: Journey, made_on: dt.date | None = None) -> dict[str, Any]:
+def context(
+    journey: Journey, made_on: dt.date | None = None, photos: dict[str, list[WalkPhoto]] | None = None
+) -> dict[str, Any]:
     lang = journey.language
     t = labels_for(lang)
     duration = _duration(lang)
@@ -224,19 +227,25 @@ def context(journey: Journey, made_on: dt.date | None = None) -> dict[str, Any]:
         "sentence": _sentence,
         "counted": _counted(t),
         "today": made_on or journey.date,
+        "walk_photos": photos or {},
+        "pt": photo_labels(lang),
     }
 
 
-def render_html(journey: Journey, made_on: dt.date | None = None) -> str:
-    return _environment(True).get_template("report.html").render(context(journey, made_on))
+Photos = dict[str, list[WalkPhoto]] | None
+"""Walk id → its photos, read by the caller (see photos.walk_photos); None: no photos shown."""
 
 
-def render_markdown(journey: Journey, made_on: dt.date | None = None) -> str:
-    return _environment(False).get_template("report.md").render(context(journey, made_on))
+def render_html(journey: Journey, made_on: dt.date | None = None, photos: Photos = None) -> str:
+    return _environment(True).get_template("report.html").render(context(journey, made_on, photos))
 
 
-def render_json(journey: Journey, made_on: dt.date | None = None) -> str:
-    return journey.model_dump_json(indent=2) + "\n"
+def render_markdown(journey: Journey, made_on: dt.date | None = None, photos: Photos = None) -> str:
+    return _environment(False).get_template("report.md").render(context(journey, made_on, photos))
+
+
+def render_json(journey: Journey, made_on: dt.date | None = None, photos: Photos = None) -> str:
+    return journey.model_dump_json(indent=2) + "\n"  # photos are in the notes, as paths
 
 
 RENDERERS = {"html": render_html, "md": render_markdown, "json": render_json}

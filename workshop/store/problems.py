@@ -11,6 +11,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from ..model.controls import escape_controls
+
 
 def display_path(path: Path) -> str:
     """The path as the user will recognise it: relative when it is below where they are."""
@@ -20,10 +22,6 @@ def display_path(path: Path) -> str:
         return str(path.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
-
-
-_VISIBLE_CONTROLS = {code: f"\\x{code:02x}" for code in [*range(32), 127]} | {10: "\\n", 13: "\\r", 9: "\\t"}
-"""A problem is one line, whatever a file's keys hold."""
 
 
 @dataclass(frozen=True)
@@ -41,7 +39,7 @@ class Problem:
             if self.column is not None:
                 place += f":{self.column}"
         text = f"{place}: {self.field}: {self.message}" if self.field else f"{place}: {self.message}"
-        return text.translate(_VISIBLE_CONTROLS)
+        return escape_controls(text)  # a problem is one line, whatever a file's keys hold
 
 
 class StoreError(Exception):

@@ -412,6 +412,12 @@ class SessionStore:
         self._write(path, document)
         return path
 
+    def save_log(self, loaded: LoadedWorkshop, path: Path) -> Path:
+        """Save another note-taker's log of a walk as it is in memory: for a change made to one
+        of its items outside the app (photos attached by `workshop photos`)."""
+        self._write(path, loaded.logs[path])
+        return path
+
     def _write(self, path: Path, document: Document | GembaLog) -> None:
         if not path.parent.is_dir():
             raise SaveError(Problem(path, f"not saved: its folder {path.parent} is missing"))

@@ -10,25 +10,28 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Input, Select, Static, TextArea
 
-from ...model import CUSTOM, PRESETS, Phase, Workshop
+from ...model import CUSTOM, PRESETS, Language, Phase, Workshop, custom_phase_labels
 from ...store import slugify
 from ..widgets.status_line import StatusLine
 from .base import BaseScreen, guarded
 from .forms import field_errors, lines
 
 
-def custom_phases(text: str) -> list[Phase]:
-    """One phase per line, "Dutch|English"; keys made from the label, never as typed."""
+def custom_phases(text: str, language: Language = "nl") -> list[Phase]:
+    """One phase per line, "Dutch|English" or one label in the workshop's language; keys made
+    from the label, never as typed."""
     phases: list[Phase] = []
     taken: set[str] = set()
     for line in lines(text):
-        nl, _, en = (part.strip() for part in line.partition("|"))
+        nl, en = custom_phase_labels(line, language)
+        if not (nl or en):
+            continue
         key = slugify(en or nl, "phase", max_length=40)
         base, n = key, 2
         while key in taken:
             key, n = f"{base}-{n}", n + 1
         taken.add(key)
-        phases.append(Phase(key=key, nl=nl or en, en=en))
+        phases.append(Phase(key=key, nl=nl, en=en))
     return phases
 
 
@@ -114,9 +117,9 @@ class WorkshopFormScreen(BaseScreen):
         if self.workshop is None:
             model = str(self.query_one("#phase_model", Select).value)
             values["phase_model"] = model
-            values["phases"] = (
-                custom_phases(self.query_one("#phases", TextArea).text) if model == CUSTOM else []
-            )
+            language: Language = "en" if values["language"] == "en" else "nl"
+            text = self.query_one("#phases", TextArea).text
+            values["phases"] = custom_phases(text, language) if model == CUSTOM else []
         return values
 
     def _show_errors(self, errors: dict[str, str]) -> None:
