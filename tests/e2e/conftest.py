@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +20,8 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.fixture
 def tmux(tmp_path: Path) -> Iterator[Tmux]:
     if tmux_path() is None:
+        if os.environ.get("WORKSHOP_REQUIRE_TMUX"):
+            pytest.fail("tmux is not installed, and WORKSHOP_REQUIRE_TMUX is set (as in CI)")
         pytest.skip("tmux is not installed (.ci/run installs it)")
     server = Tmux(tmp_path / "tmux")
     try:

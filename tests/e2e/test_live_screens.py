@@ -51,6 +51,9 @@ LATE = 5.0
 KILLS = int(os.environ.get("WORKSHOP_E2E_KILLS", "4"))
 CLOSES = int(os.environ.get("WORKSHOP_E2E_CLOSES", "6"))
 SAVED = "✓ opgeslagen"
+REOPEN_AFTER_KILL = {"gemba"}
+"""After the kills, a second process opens the folder again: on the walk, whose presence lock
+decides whether its observations go to a file of their own, the killed process's lock is stale."""
 
 
 def report(figures: list[str], line: str) -> None:
@@ -155,18 +158,25 @@ def test_kill_minus_nine_after_a_line_shows_loses_nothing_shown(
         corrupt += stored.corrupt
         lost += [text for text in shown if stored.times(text) == 0]
         repeated += [text for text in shown if stored.times(text) > 1]
-    again = tmux.start(folders[0].parent)
-    screen.open(again)
-    again.quit()
+    reopened, told = "", False
+    if screen.name in REOPEN_AFTER_KILL:
+        again = tmux.start(folders[0].parent)
+        screen.open(again)
+        told = "heeft deze" in again.screen()  # "… has this workshop / walk open too"
+        again.quit()
+        reopened = "; a second process reopened the folder" + (
+            ", told the killed one still has it" if told else ""
+        )
     shown_count = sum(len(shown) for shown in acknowledged)
     report(
         figures,
         f"e2e kill -9 {screen.name}: {KILLS} kills {1000 * KILL_DELAY:.0f} ms after a line showed, "
         f"{shown_count} lines shown: {shown_count - len(lost) - len(repeated)} stored exactly once, "
         f"{len(lost)} acknowledged lost, {len(repeated)} stored more than once; "
-        f"corrupt files {len(corrupt)}; a second process reopened the folder",
+        f"corrupt files {len(corrupt)}{reopened}",
     )
     assert corrupt == []
+    assert not told, "a process killed with -9 still counts as having the walk open"
     assert (lost, repeated) == ([], [])
 
 
