@@ -10,12 +10,16 @@ import datetime as dt
 import json
 import os
 import socket
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 STALE_SECONDS = 120
 """A lock from another machine that has not been refreshed for this long is stale."""
+
+_held: set[Presence] = set()
+_held_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,8 @@ class Presence:
             with os.fdopen(fd, "w") as handle:
                 json.dump(_me().__dict__, handle)
             self._mine = True
+            with _held_lock:
+                _held.add(self)
             return None
         return self._read()
 
@@ -74,6 +80,8 @@ class Presence:
                 with contextlib.suppress(OSError):
                     self.path.unlink()
             self._mine = False
+        with _held_lock:
+            _held.discard(self)
 
     def _read(self) -> Holder | None:
         try:
@@ -99,3 +107,12 @@ class Presence:
             return time.time() - self.path.stat().st_mtime < STALE_SECONDS
         except OSError:
             return False
+
+
+def release_all() -> None:
+    """Release every lock this process holds: for a process that ends on a signal, whose screens
+    are never unmounted. Safe from any thread."""
+    with _held_lock:
+        held = list(_held)
+    for presence in held:
+        presence.release()

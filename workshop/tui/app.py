@@ -7,9 +7,14 @@ it pydantic) is loaded on a worker thread, so first paint costs what a bare Text
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import os
 import signal
+import sys
+import threading
 from collections.abc import Iterable
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
@@ -29,6 +34,13 @@ if TYPE_CHECKING:
 
 DARK = "textual-dark"
 LIGHT = "textual-light"
+
+LEAVE_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+SIGNAL_SAVE_SECONDS = 5.0
+"""How long a hangup or SIGTERM waits for the saver: what was typed matters more than speed
+(a save takes milliseconds; this bounds a disk that hangs)."""
+SIGNAL_EXIT_SECONDS = 0.8
+"""How long Textual's way out gets after a signal before the process saves and ends anyway."""
 
 
 class AutosaveStatus(Message):
@@ -71,6 +83,9 @@ class WorkshopApp(App[None]):
         self.loaded: LoadedWorkshop | None = None
         self.save_status: SaveStatus | None = None
         self._asked: set[Path] = set()
+        self.leaving_on: int | None = None
+        self._event_loop: asyncio.AbstractEventLoop | None = None
+        """The signal (SIGTERM, SIGHUP) the process is ending on, once one came."""
         self.theme = DARK
 
     # -- start-up ------------------------------------------------------------------------
@@ -79,13 +94,8 @@ class WorkshopApp(App[None]):
         return HomeScreen()
 
     def on_mount(self) -> None:
+        self._event_loop = asyncio.get_running_loop()
         localise_bindings(self, self.language)
-        try:
-            loop = asyncio.get_running_loop()
-            for signum in (signal.SIGTERM, signal.SIGHUP):
-                loop.add_signal_handler(signum, self._on_signal)
-        except (NotImplementedError, RuntimeError, AttributeError):
-            pass  # no signals here (Windows, or not the main thread in tests)
         if self.watch_seconds > 0:
             self.set_interval(self.watch_seconds, self._check_disk, name="watch files")
 
@@ -129,11 +139,71 @@ class WorkshopApp(App[None]):
         if status.state == "conflict" and status.document_id:
             self._ask_about_conflict(status.document_id)
 
+    # -- ending on a signal --------------------------------------------------------------
+    #
+    # A closed terminal (SIGHUP) or a kill (SIGTERM) must save, release the presence locks and
+    # end the process within a second, whatever the event loop is doing. Textual's own way out
+    # cannot promise that, least of all once the terminal is gone: its output thread dies on
+    # the first write to a hung-up tty, later writes fill its queue and can block the event loop
+    # for good (a handler run by the loop then never runs: SIGTERM seems ignored), its input
+    # thread is no daemon, and after it all the interpreter's clean-up took over a second on a
+    # loaded machine (measured). So the handler is a plain Python one (it runs on the main
+    # thread even while the loop is stuck) that hands over to a thread of its own: that thread
+    # asks the loop to save and exit the Textual way (the terminal is restored and keys already
+    # read reach their screen first), and at a deadline saves from where it is; the process
+    # then ends with os._exit, everything on disk.
+
+    def run(self, **kwargs: Any) -> None:
+        """App.run with the signal handlers in place while it runs (pilot tests, which do not
+        call run, keep the test runner's handlers); after a signal the process ends here."""
+        previous: dict[signal.Signals, Any] = {}
+        try:
+            for leave_signal in LEAVE_SIGNALS:
+                previous[leave_signal] = signal.signal(leave_signal, self._on_os_signal)
+        except ValueError:
+            pass  # not the main thread: no handlers to install
+        try:
+            super().run(**kwargs)
+        finally:
+            for leave_signal, handler in previous.items():
+                signal.signal(leave_signal, handler)
+        if self.leaving_on is not None:
+            self._save_and_release()
+            self._end_process(self.leaving_on)
+
+    def _on_os_signal(self, signum: int, frame: FrameType | None) -> None:
+        if self.leaving_on is None:
+            self.leaving_on = signum
+            threading.Thread(target=self._leave, args=(signum,), name="leave", daemon=True).start()
+
+    def _leave(self, signum: int) -> None:
+        loop = self._event_loop
+        if loop is not None:
+            with contextlib.suppress(RuntimeError):  # the loop has closed: run() ends the process
+                loop.call_soon_threadsafe(self._on_signal)
+        threading.Event().wait(SIGNAL_EXIT_SECONDS)  # the deadline for the Textual way out
+        self._save_and_release()
+        self._end_process(signum)
+
     def _on_signal(self) -> None:
-        """SIGTERM / SIGHUP end Python without `finally`: save what is there, then leave."""
+        """What a signal does on the event loop: save, release the locks, exit the app."""
+        self._save_and_release()
+        self.exit(return_code=128 + (self.leaving_on or signal.SIGTERM))
+
+    def _save_and_release(self) -> None:
+        """Everything on disk, every presence lock released; from any thread."""
         if self.autosaver is not None:
-            self.autosaver.flush(timeout=5.0)
-        self.exit()
+            self.autosaver.flush(timeout=SIGNAL_SAVE_SECONDS)
+        presence = sys.modules.get("workshop.store.presence")
+        if presence is not None:  # never imported: no lock was taken
+            presence.release_all()
+
+    @staticmethod
+    def _end_process(signum: int) -> None:
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(Exception):
+                stream.flush()
+        os._exit(128 + signum)
 
     async def action_quit(self) -> None:
         saver = self.autosaver
