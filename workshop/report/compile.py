@@ -75,7 +75,7 @@ from .journey import (
 )
 from .labels import label, section_label
 from .personas import narrow_bundle, persona_cards
-from .touchpoints import channel_rows, note_touchpoints, number_notes, touchpoint_views
+from .touchpoints import channel_rows, number_notes, touchpoint_views
 
 TOP_PAINS = 10
 DEFAULT_SEVERITY = 3
@@ -138,7 +138,7 @@ def compile_journey(
     map_views = [_empathy(emap, personas, lang, add, acted_on) for emap in maps]
     arena_views = [_arena(arena, lang, add, acted_on) for arena in bundle.arenas]
     walk_views = [_walk(walk, lang, add, acted_on) for walk in bundle.walks]
-    notes = number_notes(notes, map_views, arena_views, walk_views, note_touchpoints(bundle))
+    notes = number_notes(notes, map_views, arena_views, walk_views)
 
     phase_keys = [phase.key for phase in workshop.phase_list()]
     known = set(phase_keys)

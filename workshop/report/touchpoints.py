@@ -1,4 +1,5 @@
-"""Touchpoints in the report: which notes name them, and the channels and devices per phase.
+"""Touchpoints in the report: which notes name them (arena notes carry the touchpoint they
+name), and the channels and devices per phase.
 
 Also the short references people read in the report ("E5", "A3", "G12"): the method's letter
 and the note's number within that method, in the order the appendix lists them."""
@@ -19,11 +20,9 @@ def number_notes(
     maps: Iterable[EmpathyMapView],
     arenas: Iterable[ArenaView],
     walks: Iterable[WalkView],
-    touchpoint_of: Mapping[tuple[str, str], str],
 ) -> dict[str, Note]:
-    """The notes, in their order, each given its short reference (numbered in the order the
-    report lists them: empathy maps by section, arenas by round, walks by log) and, for arena
-    notes, the touchpoint they name."""
+    """The notes, in their order, each given its short reference, numbered in the order the
+    report lists them: empathy maps by section, arenas by round, walks by log."""
     order = [key for view in maps for section in view.sections for key in section.notes]
     order += [key for view in arenas for round_ in view.rounds for key in round_.notes]
     order += [key for view in walks for key in view.notes]
@@ -36,22 +35,10 @@ def number_notes(
             counts[method] += 1
             refs[key] = f"{REF_LETTERS[method]}{counts[method]}"
     for key, note in notes.items():
-        prefix = f"{note.document_id}--"
-        original = key[len(prefix) :] if key.startswith(prefix) else key
         # The notes were made moments ago by the compiler and nobody holds them yet: filling in
-        # two fields in place costs a tenth of a copy per note (measured on 10,000 notes).
-        note.__dict__.update(ref=refs[key], touchpoint=touchpoint_of.get((note.document_id, original)))
+        # the field in place costs a tenth of a copy per note (measured on 10,000 notes).
+        note.__dict__["ref"] = refs[key]
     return dict(notes)
-
-
-def note_touchpoints(bundle: WorkshopBundle) -> dict[tuple[str, str], str]:
-    """(document id, note id) → touchpoint id, for every note that names a touchpoint."""
-    return {
-        (arena.id, note.id): note.touchpoint
-        for arena in bundle.arenas
-        for note in arena.notes()
-        if note.touchpoint is not None
-    }
 
 
 def touchpoint_views(bundle: WorkshopBundle, notes: Mapping[str, Note]) -> tuple[TouchpointView, ...]:
