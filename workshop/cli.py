@@ -115,8 +115,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = commands.add_parser("report", help="compile a workshop's sessions into a journey report")
     report.add_argument("workshop", help="folder name or title")
-    report.add_argument("--persona", metavar="NAME", help="narrow the empathy maps to one persona")
-    report.add_argument("--format", default="html,md,json", help="html, md and/or json (default: all three)")
+    report.add_argument(
+        "--persona",
+        metavar="NAME",
+        help="narrow all evidence to one persona: its empathy maps, arena customers and gemba walks",
+    )
+    report.add_argument(
+        "--format",
+        default="html,md,json",
+        help="html, md, json and/or pdf (pdf prints the HTML with headless Chromium; default: html,md,json)",
+    )
     report.add_argument(
         "--out", type=Path, metavar="DIR", help="folder to write to (default: WORKSHOP/report)"
     )

@@ -4,12 +4,14 @@ and it renders at phone and desktop width. CI installs Chromium and sets WORKSHO
 from __future__ import annotations
 
 import os
+import re
 import struct
 from pathlib import Path
 
 import pytest
 
 from workshop.report import compile_journey
+from workshop.report.output import write_report
 from workshop.report.render import render_html
 from workshop.store.repository import LoadedWorkshop
 
@@ -84,3 +86,88 @@ def test_hostile_report_runs_nothing_in_chromium(tmp_path: Path) -> None:
     html.write_text(render_html(compile_journey(_hostile_bundle()), MADE_ON), encoding="utf-8")
     errors, requests = _open(html, 1024, 768, tmp_path / "shot.png")
     assert errors == [] and requests == [html.as_uri()]
+
+
+LONG_URL = ("https://example.org/" + "/".join(f"segment{i:02d}-{'x' * 12}" for i in range(8)))[:200]
+"""A 200-character URL without a place to break: it must wrap, not widen the page."""
+
+
+def _with_long_url(example: LoadedWorkshop) -> Path:
+    bundle = example.bundle
+    assert len(LONG_URL) == 200
+    bundle.walks[0].observations[0].text += f" {LONG_URL}"
+    bundle.arenas[0].rounds[0].notes[0].text += f" {LONG_URL}"
+    bundle.workshop.actions[0].text += f" {LONG_URL}"
+    bundle.personas[0].goals.append(LONG_URL)
+    html = example.folder / "long-url.html"
+    html.write_text(render_html(compile_journey(bundle), MADE_ON), encoding="utf-8")
+    return html
+
+
+def _measure(html: Path, width: int, script: str, media: str = "screen") -> object:
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            page.emulate_media(media=media)
+            page.goto(html.as_uri(), wait_until="load")
+            return page.evaluate(script)
+        finally:
+            browser.close()
+
+
+def test_a_long_url_wraps_on_a_phone(example: LoadedWorkshop) -> None:
+    html = _with_long_url(example)
+    widths = _measure(
+        html,
+        390,
+        """() => ({page: document.documentElement.scrollWidth,
+                  body: document.body.scrollWidth,
+                  label: getComputedStyle(
+                      document.querySelector('table.pains td.num'), '::before').content})""",
+    )
+    assert widths["page"] == widths["body"] == 390, widths
+    assert widths["label"] == '"Aantal: "', "a top-pain card names its count"
+
+
+def test_a_long_url_keeps_the_actions_table_in_a_desktop_viewport(example: LoadedWorkshop) -> None:
+    html = _with_long_url(example)
+    widths = _measure(
+        html,
+        1400,
+        """() => ({page: document.documentElement.scrollWidth,
+                  actions: document.querySelector('table.actions').getBoundingClientRect().width,
+                  pains: document.querySelector('table.pains').getBoundingClientRect().width})""",
+    )
+    assert widths["page"] == 1400, widths
+    assert widths["actions"] <= 1400 and widths["pains"] <= 1400, widths
+
+
+def test_print_layout_clips_no_text(example: LoadedWorkshop) -> None:
+    """In print (A4 landscape, 7 mm margins: 283 mm ≈ 1069 px), no table cell is wider inside
+    than outside: nothing runs into the next column or gets cut off."""
+    html = _with_long_url(example)
+    overflowing = _measure(
+        html,
+        1069,
+        """() => [...document.querySelectorAll('th, td')]
+                 .filter(cell => cell.offsetParent !== null && cell.scrollWidth > cell.clientWidth + 1)
+                 .map(cell => cell.tagName + ': ' + cell.textContent.slice(0, 40))""",
+        media="print",
+    )
+    assert overflowing == []
+
+
+def _pdf_pages(pdf: bytes) -> int:
+    """Chromium writes one uncompressed `/Type /Page` dictionary per page (and one `/Pages`)."""
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
+
+
+def test_the_example_prints_in_at_most_twelve_a4_landscape_pages(example: LoadedWorkshop) -> None:
+    (pdf,) = write_report(example, ["pdf"], made_on=MADE_ON)
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF-")
+    pages = _pdf_pages(data)
+    assert 6 <= pages <= 12, pages
+    boxes = set(re.findall(rb"/MediaBox\s*\[([^\]]+)\]", data))
+    assert {tuple(round(float(v)) for v in box.split()) for box in boxes} == {(0, 0, 842, 595)}, boxes

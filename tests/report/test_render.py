@@ -112,7 +112,7 @@ def test_hostile_text_is_inert_in_markdown() -> None:
     for line in markdown.splitlines():
         assert not line.startswith(("# kop", "---|", "| kolom")), line
     # Every table row keeps its column count: pipes in notes are escaped.
-    appendix = markdown[markdown.index("| id |") :].split("\n\n")[0].splitlines()
+    appendix = markdown[markdown.index("| Ref. | id |") :].split("\n\n")[0].splitlines()
     widths = {len(re.findall(r"(?<!\\)\|", row)) for row in appendix}
     assert len(widths) == 1, widths
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from workshop.report import Journey
+from workshop.report.pdf import find_chromium
 from workshop.store.repository import LoadedWorkshop
 
 
@@ -75,7 +77,7 @@ def test_a_fixed_date_makes_the_report_reproducible(example: LoadedWorkshop, tmp
     ("args", "message"),
     [
         (["nope"], 'no workshop "nope" here'),
-        (["polikliniek-orthopedie", "--format", "pdf"], "--format: pdf is not a report format"),
+        (["polikliniek-orthopedie", "--format", "docx"], "--format: docx is not a report format"),
         (["polikliniek-orthopedie", "--format", ""], "--format: nothing is not a report format"),
         (["polikliniek-orthopedie", "--persona", "Jan"], 'no persona "Jan" in this workshop'),
         (["polikliniek-orthopedie", "--out", "{file}"], "is a file; --out needs a folder"),
@@ -101,3 +103,32 @@ def test_a_broken_session_file_stops_the_report_unless_forced(example: LoadedWor
     assert "persona-daan-verhoef.toml:1" in result.stderr and "--force" in result.stderr
     forced = _run(example.folder.parent, example.slug, "--format", "md", "--force")
     assert forced.returncode == 0 and forced.stdout.strip().endswith(".md")
+
+
+def test_pdf_without_chromium_is_one_line_and_exit_2(example: LoadedWorkshop, tmp_path: Path) -> None:
+    env = {**os.environ, "WORKSHOP_CHROMIUM": str(tmp_path / "no-chromium-here")}
+    out = tmp_path / "out"
+    args = ["--sessions", str(example.folder.parent), "report", example.slug, "--format", "html,pdf"]
+    result = subprocess.run(
+        [sys.executable, "-m", "workshop", *args, "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert result.returncode == 2 and result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("workshop: --format pdf: WORKSHOP_CHROMIUM=") and "install Chromium" in line
+    assert not out.exists() or not list(out.iterdir()), "nothing is written when the PDF cannot be made"
+
+
+@pytest.mark.skipif(find_chromium() is None, reason="no Chromium to print the PDF")
+def test_pdf_is_printed_beside_the_other_formats(example: LoadedWorkshop, tmp_path: Path) -> None:
+    result = _run(example.folder.parent, example.slug, "--format", "md,pdf", "--persona", "Daan Verhoef")
+    assert result.returncode == 0, result.stderr
+    paths = [Path(line) for line in result.stdout.splitlines()]
+    assert [p.name for p in paths] == [
+        "journey-polikliniek-orthopedie-daan-verhoef.md",
+        "journey-polikliniek-orthopedie-daan-verhoef.pdf",
+    ]
+    assert paths[1].read_bytes().startswith(b"%PDF-")

@@ -21,6 +21,8 @@ class Customer(Item):
     alias: RequiredLine
     segment: Line = ""
     consent: bool = False
+    persona: Id | None = None
+    """The persona this customer stands for; `report --persona` keeps their notes."""
 
     @classmethod
     def id_prefix(cls) -> str:

@@ -86,6 +86,13 @@ class WorkshopBundle:
             for i, item in enumerate(empathy.items):
                 check_phase(empathy, f"items.{i}.phase", item.phase)
         for arena in self.arenas:
+            for c, customer in enumerate(arena.inner):
+                if customer.persona is not None and customer.persona not in persona_ids and sources_complete:
+                    problems.append(
+                        ReferenceProblem(
+                            arena, f"inner.{c}.persona", f'persona "{customer.persona}" does not exist'
+                        )
+                    )
             for r, round_ in enumerate(arena.rounds):
                 for n, note in enumerate(round_.notes):
                     check_phase(arena, f"rounds.{r}.notes.{n}.phase", note.phase)
@@ -98,6 +105,8 @@ class WorkshopBundle:
                             )
                         )
         for walk in self.walks:
+            if walk.persona is not None and walk.persona not in persona_ids and sources_complete:
+                problems.append(ReferenceProblem(walk, "persona", f'persona "{walk.persona}" does not exist'))
             for i, step in enumerate(walk.route):
                 check_phase(walk, f"route.{i}.phase", step.phase)
 

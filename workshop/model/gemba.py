@@ -127,6 +127,8 @@ class GembaWalk(Document):
     date: dt.date | None = None
     focus: Text = ""
     consent_note: Text = ""
+    persona: Id | None = None
+    """The persona whose route was walked; `report --persona` keeps the walk."""
     observers: list[Observer] = []
     route: list[RouteStep] = []
     observations: list[Observation] = []

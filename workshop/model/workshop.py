@@ -34,6 +34,9 @@ class Touchpoint(Item):
     channel: Line = ""
     phase: str | None = None
     stage: TouchpointStage | None = None
+    devices: list[Line] = Field(
+        default=[], description="Devices the customer uses here (smartphone, laptop): cross-device journeys."
+    )
 
     @classmethod
     def id_prefix(cls) -> str:

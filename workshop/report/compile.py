@@ -74,6 +74,8 @@ from .journey import (
     WasteRow,
 )
 from .labels import label, section_label
+from .personas import narrow_bundle, persona_cards
+from .touchpoints import channel_rows, number_notes, touchpoint_views
 
 TOP_PAINS = 10
 DEFAULT_SEVERITY = 3
@@ -108,13 +110,14 @@ class ReportError(ValueError):
 def compile_journey(
     bundle: WorkshopBundle, persona: str | None = None, today: dt.date | None = None
 ) -> Journey:
-    """The journey of every session of the workshop; `persona` (id or name) narrows the empathy
-    maps to that persona. Arena and gemba evidence is about every customer, so it stays.
+    """The journey of every session of the workshop; `persona` (id or name) narrows all evidence
+    to that persona: its empathy maps, its arena customers and its gemba walks (personas.py).
     `today` is the report's date, against which actions are overdue (default: today)."""
     workshop = bundle.workshop
     lang = workshop.language
     date = today or dt.date.today()
     chosen = _find_persona(bundle.personas, persona) if persona else None
+    bundle = narrow_bundle(bundle, chosen.id) if chosen else bundle
     maps = [m for m in bundle.empathy_maps if chosen is None or m.persona == chosen.id]
     personas = {p.id: p.name for p in bundle.personas}
     acted_on: dict[str, tuple[str, ...]] = {}
@@ -135,6 +138,7 @@ def compile_journey(
     map_views = [_empathy(emap, personas, lang, add, acted_on) for emap in maps]
     arena_views = [_arena(arena, lang, add, acted_on) for arena in bundle.arenas]
     walk_views = [_walk(walk, lang, add, acted_on) for walk in bundle.walks]
+    notes = number_notes(notes, map_views, arena_views, walk_views)
 
     phase_keys = [phase.key for phase in workshop.phase_list()]
     known = set(phase_keys)
@@ -197,6 +201,7 @@ def compile_journey(
         observers=tuple(o.name for walk in bundle.walks for o in walk.observers),
         note_takers=len({o.observer for walk in bundle.walks for o in walk.observations if o.observer}),
     )
+    touchpoint_list = touchpoint_views(bundle, notes)
     return Journey(
         workshop_id=workshop.id,
         date=date,
@@ -224,6 +229,9 @@ def compile_journey(
         actions_without_owner=sum(1 for action in actions if not action.owner.strip()),
         overdue_actions=sum(1 for action in actions if action.overdue),
         emotion_curve=tuple(column.emotion.mean if column.emotion else None for column in phases),
+        personas=persona_cards(bundle, chosen),
+        touchpoints=touchpoint_list,
+        channels=channel_rows(bundle, touchpoint_list),
     )
 
 

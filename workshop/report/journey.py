@@ -94,6 +94,8 @@ class Note(Frozen):
     """Ids of the actions and commitments whose sources name this note."""
     photos: tuple[str, ...] = ()
     """Gemba photos, as paths relative to the workshop folder."""
+    ref: str = ""
+    """Short reference for people: method letter and number in this report (E5, A3, G12)."""
 
 
 class EmotionScore(Frozen):
@@ -258,6 +260,54 @@ class WalkView(Frozen):
     wait: WaitStats | None = None
 
 
+class PersonaCard(Frozen):
+    """A persona's profile, with how much evidence in this report stands for them."""
+
+    id: str
+    name: str
+    segment: str = ""
+    quote: str = ""
+    goals: tuple[str, ...] = ()
+    needs: tuple[str, ...] = ()
+    expectations: tuple[str, ...] = ()
+    frustrations: tuple[str, ...] = ()
+    channels: tuple[str, ...] = ()
+    devices: tuple[str, ...] = ()
+    notes: str = ""
+    empathy_maps: int = 0
+    customers: int = 0
+    """Arena customers who stand for this persona."""
+    walks: int = 0
+    """Gemba walks that followed this persona's route."""
+
+
+class TouchpointView(Frozen):
+    """A touchpoint with the evidence (note ids) that names it."""
+
+    id: str
+    name: str
+    channel: str = ""
+    devices: tuple[str, ...] = ()
+    stage: str = ""
+    """pre-purchase, purchase or post-purchase; empty when not set."""
+    phase: str = ""
+    """Phase key; empty when the touchpoint has no phase of this model."""
+    notes: tuple[str, ...] = ()
+
+
+class ChannelRow(Frozen):
+    """Per phase: the stages, channels and devices its touchpoints use (cross-device journeys)."""
+
+    phase: str
+    label: str
+    stages: tuple[str, ...]
+    channels: tuple[str, ...]
+    devices: tuple[str, ...]
+    touchpoints: int
+    evidence: int
+    """Notes that name one of this phase's touchpoints."""
+
+
 class Participation(Frozen):
     personas: tuple[str, ...]
     empathy_maps: int
@@ -305,3 +355,8 @@ class Journey(Frozen):
     overdue_actions: int
     emotion_curve: tuple[float | None, ...]
     """Mean emotion per phase, in phase order; None where nothing was scored."""
+    personas: tuple[PersonaCard, ...] = ()
+    """Persona cards: every persona, or the one the report is narrowed to."""
+    touchpoints: tuple[TouchpointView, ...] = ()
+    channels: tuple[ChannelRow, ...] = ()
+    """One row per phase, in phase order."""

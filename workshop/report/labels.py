@@ -17,6 +17,43 @@ _LABELS: dict[str, dict[str, str]] = {
     "persona_filter": {"nl": "Persona", "en": "Persona"},
     "all_personas": {"nl": "alle persona's", "en": "all personas"},
     "participation": {"nl": "Wie deed mee", "en": "Who took part"},
+    # Persona cards, touchpoints and channels (report-look).
+    "segment": {"nl": "Segment", "en": "Segment"},
+    "persona_goals": {"nl": "Doelen", "en": "Goals"},
+    "persona_needs": {"nl": "Behoeften", "en": "Needs"},
+    "persona_expectations": {"nl": "Verwachtingen", "en": "Expectations"},
+    "persona_frustrations": {"nl": "Frustraties", "en": "Frustrations"},
+    "persona_channels": {"nl": "Kanalen", "en": "Channels"},
+    "persona_devices": {"nl": "Apparaten", "en": "Devices"},
+    "persona_evidence": {"nl": "Bewijs voor deze persona", "en": "Evidence for this persona"},
+    "persona_none": {"nl": "Geen persona's vastgelegd.", "en": "No personas recorded."},
+    "gemba_walks": {"nl": "Gemba walks", "en": "Gemba walks"},
+    "stage": {"nl": "Moment", "en": "Stage"},
+    "channel": {"nl": "Kanaal", "en": "Channel"},
+    "touchpoint": {"nl": "Contactmoment", "en": "Touchpoint"},
+    "pre-purchase": {"nl": "vóór aankoop", "en": "before purchase"},
+    "purchase": {"nl": "tijdens aankoop", "en": "during purchase"},
+    "post-purchase": {"nl": "na aankoop", "en": "after purchase"},
+    "touchpoint_evidence": {"nl": "Bewijs per contactmoment", "en": "Evidence per touchpoint"},
+    "touchpoints_intro": {
+        "nl": "Elk contactmoment met zijn fase, moment (vóór, tijdens of na aankoop), kanaal en "
+        "apparaten, en de notities die het noemen.",
+        "en": "Every touchpoint with its phase, stage (before, during or after purchase), channel and "
+        "devices, and the notes that name it.",
+    },
+    "cross_device_short": {"nl": "cross-device", "en": "cross-device"},
+    "appendix_print": {
+        "nl": "Op papier staan de notities van empathiekaarten (E) en klantarena's (A) met hun "
+        "referentie onder 'Per methode'; hier volgt het logboek van de gemba walks (G).",
+        "en": "On paper, the notes of empathy maps (E) and customer arenas (A) are listed with their "
+        "reference under 'By method'; the gemba walk log (G) follows here.",
+    },
+    "cross_device": {
+        "nl": "Apparaten in de hele reis: {devices}.",
+        "en": "Devices across the journey: {devices}.",
+    },
+    "ref": {"nl": "Ref.", "en": "Ref."},
+    "emotion_mean": {"nl": "Gemiddelde emotie", "en": "Mean emotion"},
     "personas": {"nl": "Persona's", "en": "Personas"},
     "empathy_maps": {"nl": "Empathiekaarten", "en": "Empathy maps"},
     "customers": {"nl": "Klanten in de arena", "en": "Customers in the arena"},

@@ -12,9 +12,12 @@ from ..store.atomic import atomic_write_bytes
 from ..store.repository import LoadedWorkshop
 from ..store.slug import slugify
 from .compile import ReportError, compile_journey
+from .pdf import html_to_pdf, require_chromium
 from .photos import walk_photos
-from .render import FORMATS, RENDERERS
+from .render import FORMATS, RENDERERS, render_html
 
+OUTPUT_FORMATS = (*FORMATS, "pdf")
+"""What --format takes: the rendered formats, and pdf (the HTML printed by headless Chromium)."""
 REPORT_FOLDER = "report"
 """Default place of the report: inside the workshop folder, beside the sessions it came from."""
 
@@ -22,11 +25,11 @@ REPORT_FOLDER = "report"
 def parse_formats(text: str) -> list[str]:
     """`html,md` → ["html", "md"]; anything else is one line that lists what is allowed."""
     formats = [part.strip().lower() for part in text.split(",") if part.strip()]
-    unknown = [part for part in formats if part not in FORMATS]
+    unknown = [part for part in formats if part not in OUTPUT_FORMATS]
     if unknown or not formats:
         shown = ", ".join(unknown) or "nothing"
         raise ReportError(
-            f"--format: {shown} is not a report format; expected one or more of {','.join(FORMATS)}"
+            f"--format: {shown} is not a report format; expected one or more of {','.join(OUTPUT_FORMATS)}"
         )
     return list(dict.fromkeys(formats))
 
@@ -59,6 +62,7 @@ def write_report(
         raise StoreError(
             loaded.problems[0] if loaded.problems else Problem(loaded.folder, "no workshop here")
         )
+    browser = require_chromium() if "pdf" in formats else None
     if progress:
         progress("compile")
     journey = compile_journey(loaded.bundle, persona, made_on)
@@ -66,15 +70,21 @@ def write_report(
     stem = f"journey-{loaded.slug}"
     if journey.persona:
         stem += f"-{slugify(journey.persona, 'persona')}"
-    photos = walk_photos(journey, loaded, folder) if {"html", "md"} & set(formats) else None
+    photos = walk_photos(journey, loaded, folder) if {"html", "md", "pdf"} & set(formats) else None
     written = []
+    html: str | None = None
     for kind in formats:
         if progress:
             progress(kind)
-        text = RENDERERS[kind](journey, made_on, photos)
+        if kind == "pdf":
+            data = html_to_pdf(html or render_html(journey, made_on, photos), browser)
+        else:
+            text = RENDERERS[kind](journey, made_on, photos)
+            html = text if kind == "html" else html
+            data = text.encode("utf-8")
         path = folder / f"{stem}.{kind}"
         try:
-            atomic_write_bytes(path, text.encode("utf-8"))
+            atomic_write_bytes(path, data)
         except OSError as error:
             raise StoreError(Problem(path, f"cannot write the report: {error.strerror or error}")) from None
         written.append(path)

@@ -226,6 +226,8 @@ def context(
         "wait": _wait_text(lang),
         "sentence": _sentence,
         "counted": _counted(t),
+        "touchpoints_by_id": {tp.id: tp for tp in journey.touchpoints},
+        "all_devices": list(dict.fromkeys(d for tp in journey.touchpoints for d in tp.devices)),
         "today": made_on or journey.date,
         "walk_photos": photos or {},
         "pt": photo_labels(lang),
