@@ -132,15 +132,19 @@ class LoadedWorkshop:
         return origin is None or origin == self.file_for(walk)
 
     def own_items(self, walk: GembaWalk) -> tuple[list[Observation], list[Action]]:
-        """The walk's items that live in this process's file; new items are claimed for it."""
+        """The walk's items that live in this process's file; new items are claimed for it.
+
+        Runs on the saver's thread while the screen may append to the walk: the lists are
+        copied once (one step under the GIL) and only the copies are read, so an item added
+        meanwhile is neither half-claimed nor looked up; the next save, which its mark
+        starts, claims and writes it."""
         path = self.file_for(walk)
         assert path is not None
-        for item in (*walk.observations, *walk.actions):
-            self.origins.setdefault(item.id, path)
-        return (
-            [o for o in walk.observations if self.origins[o.id] == path],
-            [a for a in walk.actions if self.origins[a.id] == path],
-        )
+        observations, actions = list(walk.observations), list(walk.actions)
+        claim = self.origins.setdefault
+        own_observations = [o for o in observations if claim(o.id, path) == path]
+        own_actions = [a for a in actions if claim(a.id, path) == path]
+        return own_observations, own_actions
 
 
 @dataclass(frozen=True)
@@ -407,8 +411,8 @@ class SessionStore:
                 log.observations, log.actions = observations, actions
                 self._write(log_path, log)
                 return log_path
-            if len(observations) < len(document.observations) or len(actions) < len(document.actions):
-                document = document.model_copy(update={"observations": observations, "actions": actions})
+            # The copies, not the live lists the screen may be appending to meanwhile.
+            document = document.model_copy(update={"observations": observations, "actions": actions})
         self._write(path, document)
         return path
 
