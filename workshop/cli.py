@@ -484,8 +484,8 @@ def _cmd_git_setup(args: argparse.Namespace, store: SessionStore) -> int:
         subprocess.run(["git", "-C", str(root), "config", key, value], check=True)
     attributes = root / ".gitattributes"
     _add_lines(attributes, GIT_ATTRIBUTES.splitlines())
-    # Presence locks and the trash are this machine's business, not the team's.
-    _add_lines(root / ".gitignore", [".*.lock", "*/.trash/", "*/report/"])
+    # Presence locks, the trash and listing summaries are this machine's business, not the team's.
+    _add_lines(root / ".gitignore", [".*.lock", "*/.trash/", "*/report/", "*/.summary.toml"])
     _say(f"git merges {root}/**/*.toml by item id in this clone; commit {attributes} so others get it too")
     return EXIT_OK
 

@@ -24,6 +24,7 @@ from ..model import (
 )
 from .atomic import atomic_write_bytes, remove_stale_temp_files
 from .codec import ChunkCache, read_document, to_toml
+from .listing import WorkshopSummary, candidate_folders, links_outside, list_workshops
 from .problems import ConflictError, Problem, SaveError, StoreError, locate_line
 from .slug import slugify, unique_slug
 
@@ -147,17 +148,6 @@ class LoadedWorkshop:
         return own_observations, own_actions
 
 
-@dataclass(frozen=True)
-class WorkshopSummary:
-    slug: str
-    folder: Path
-    title: str
-    personas: int
-    sessions: int
-    notes: int
-    problems: int
-
-
 class SessionStore:
     """All disk access of the app goes through here; screens and the report never open files."""
 
@@ -181,34 +171,30 @@ class SessionStore:
         ]
 
     def _candidate_folders(self) -> list[Path]:
-        if not self.root.is_dir():
-            return []
-        return sorted(
-            entry
-            for entry in self.root.iterdir()
-            if entry.is_dir() and not entry.name.startswith(".") and (entry / WORKSHOP_FILE).exists()
-        )
+        return candidate_folders(self.root)
 
     def _links_outside(self, folder: Path) -> bool:
-        return not folder.resolve().is_relative_to(self.root.resolve())
+        return links_outside(self.root, folder)
 
     def list_workshops(self) -> list[WorkshopSummary]:
-        summaries = []
-        for folder in self.workshop_folders():
-            loaded = self.load(folder.name)
-            bundle = loaded.bundle
-            summaries.append(
-                WorkshopSummary(
-                    slug=loaded.slug,
-                    folder=folder,
-                    title=bundle.workshop.title if bundle else folder.name,
-                    personas=len(bundle.personas) if bundle else 0,
-                    sessions=sum(1 for _ in bundle.sessions()) if bundle else 0,
-                    notes=bundle.note_count() if bundle else 0,
-                    problems=len(loaded.problems),
-                )
-            )
-        return summaries
+        """Title and counts of every workshop, from the summaries kept beside the files while
+        those are fresh; a workshop whose files changed is loaded to make its summary again."""
+        return list_workshops(self.root, self.summarise)
+
+    def summarise(self, folder: Path) -> WorkshopSummary:
+        """A workshop's summary made from its files (this loads every note)."""
+        loaded = self.load_folder(folder)
+        bundle = loaded.bundle
+        return WorkshopSummary(
+            slug=loaded.slug,
+            folder=folder,
+            title=bundle.workshop.title if bundle else folder.name,
+            personas=len(bundle.personas) if bundle else 0,
+            sessions=sum(1 for _ in bundle.sessions()) if bundle else 0,
+            notes=bundle.note_count() if bundle else 0,
+            problems=len(loaded.problems),
+            dates=tuple(bundle.workshop.dates) if bundle else (),
+        )
 
     def folder_of(self, name: str) -> Path:
         """The folder of a workshop by its folder name or its title; never a path as typed."""

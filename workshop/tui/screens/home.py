@@ -17,7 +17,7 @@ from ..widgets.status_line import StatusLine
 from .base import BaseScreen, guarded
 
 if TYPE_CHECKING:
-    from ...store import WorkshopSummary
+    from ...store.listing import WorkshopSummary
 
 
 class HomeScreen(BaseScreen):
@@ -77,13 +77,20 @@ class HomeScreen(BaseScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="home")
     def load(self) -> None:
-        """Import the store and read the folder off the UI thread."""
+        """Read the folder off the UI thread: from the kept summaries (no pydantic, no notes)
+        first, then make the store ready for opening."""
+        from ...store.listing import list_workshops
+
         try:
-            summaries = self.app.ensure_store().list_workshops()  # type: ignore[attr-defined]
+            summaries = list_workshops(self.app.sessions)  # type: ignore[attr-defined]
         except Exception as error:
             self.app.call_from_thread(self.app.show_error, error)  # type: ignore[attr-defined]
             summaries = []
         self.app.call_from_thread(self._show, summaries)
+        try:
+            self.app.ensure_store()  # type: ignore[attr-defined]
+        except Exception as error:
+            self.app.call_from_thread(self.app.show_error, error)  # type: ignore[attr-defined]
 
     def _show(self, summaries: list[WorkshopSummary]) -> None:
         chosen = self._selected_slug()
