@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .codec import SCHEMA_VERSION, read_document, to_toml
+    from .listing import WorkshopSummary
     from .problems import ConflictError, Problem, SaveError, StoreError
     from .repository import (
         SESSIONS_ENV,
@@ -18,7 +19,6 @@ if TYPE_CHECKING:
         SessionStore,
         kind_of,
     )
-    from .listing import WorkshopSummary
     from .slug import slugify, unique_slug
 
 _WHERE = {
