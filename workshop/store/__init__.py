@@ -10,15 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .codec import SCHEMA_VERSION, read_document, to_toml
-    from .listing import WorkshopSummary
+    from .listing import SESSIONS_ENV, WORKSHOP_FILE, WorkshopSummary
     from .problems import ConflictError, Problem, SaveError, StoreError
-    from .repository import (
-        SESSIONS_ENV,
-        WORKSHOP_FILE,
-        LoadedWorkshop,
-        SessionStore,
-        kind_of,
-    )
+    from .repository import LoadedWorkshop, SessionStore, kind_of
     from .slug import slugify, unique_slug
 
 _WHERE = {
@@ -29,8 +23,8 @@ _WHERE = {
     "Problem": "problems",
     "SaveError": "problems",
     "StoreError": "problems",
-    "SESSIONS_ENV": "repository",
-    "WORKSHOP_FILE": "repository",
+    "SESSIONS_ENV": "listing",
+    "WORKSHOP_FILE": "listing",
     "LoadedWorkshop": "repository",
     "SessionStore": "repository",
     "WorkshopSummary": "listing",

@@ -16,15 +16,17 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import secrets
 import time
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 WORKSHOP_FILE = "workshop.toml"
+SESSIONS_ENV = "WORKSHOP_SESSIONS"
+OUTSIDE_SESSIONS = (
+    "links to outside the sessions folder; not read (copy the workshop in, or point --sessions at its folder)"
+)
 SUMMARY_FILE = ".summary.toml"
 SUMMARY_FORMAT = 1
 RACY_NS = 2_000_000_000
@@ -34,8 +36,10 @@ tick of the file system's clock, keeping its size and time; such a summary is no
 MAX_SUMMARY_BYTES = 64 * 1024
 
 
-@dataclass(frozen=True)
-class WorkshopSummary:
+class WorkshopSummary(NamedTuple):
+    """What a listing shows of one workshop. (A named tuple: `dataclasses` would add its
+    import, with `inspect`, to every start of `workshop list`.)"""
+
     slug: str
     folder: Path
     title: str
@@ -209,7 +213,7 @@ def write_summary(folder: Path, summary: WorkshopSummary, files: Fingerprints, m
     header = "# Made by workshop to list workshops fast, from the files below; safe to delete.\n"
     text = header + tomli_w.dumps(data)
     target = folder / SUMMARY_FILE
-    temp = folder / f"{SUMMARY_FILE}.{secrets.token_hex(4)}.tmp"
+    temp = folder / f"{SUMMARY_FILE}.{os.urandom(4).hex()}.tmp"
     try:
         temp.write_text(text, encoding="utf-8")
         os.replace(temp, target)

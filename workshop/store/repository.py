@@ -24,12 +24,17 @@ from ..model import (
 )
 from .atomic import atomic_write_bytes, remove_stale_temp_files
 from .codec import ChunkCache, read_document, to_toml
-from .listing import WorkshopSummary, candidate_folders, links_outside, list_workshops
+from .listing import (
+    OUTSIDE_SESSIONS,
+    WORKSHOP_FILE,
+    WorkshopSummary,
+    candidate_folders,
+    links_outside,
+    list_workshops,
+)
 from .problems import ConflictError, Problem, SaveError, StoreError, locate_line
 from .slug import slugify, unique_slug
 
-WORKSHOP_FILE = "workshop.toml"
-SESSIONS_ENV = "WORKSHOP_SESSIONS"
 TRASH = ".trash"
 NOT_A_WORKSHOP_FILE = (
     "not a workshop file; expected workshop.toml, persona-*, empathy-*, arena-* or gemba-*.toml"
@@ -55,11 +60,6 @@ def kind_of(path: Path) -> type[Document] | type[GembaLog] | None:
     if prefix == "gemba" and LOG_SEPARATOR in rest:
         return GembaLog
     return KINDS.get(prefix) if dash else None
-
-
-OUTSIDE_SESSIONS = (
-    "links to outside the sessions folder; not read (copy the workshop in, or point --sessions at its folder)"
-)
 
 
 def prefix_of(document: Document) -> str:
