@@ -85,6 +85,21 @@ def list_workshops(root: Path, summarise: Summarise | None = None) -> list[Works
     return [summary_of(folder, summarise) for folder in workshop_folders(root)]
 
 
+def fresh_summaries(root: Path) -> list[WorkshopSummary] | None:
+    """Every workshop's kept summary when all of them are fresh, else None (nothing is rebuilt,
+    nothing loaded): cheap enough to show a list in the app's first frame."""
+    summaries = []
+    for folder in workshop_folders(Path(root)):
+        try:
+            kept = read_summary(folder, fingerprints(folder))
+        except OSError:
+            return None
+        if kept is None:
+            return None
+        summaries.append(kept)
+    return summaries
+
+
 def _store_summarise(root: Path) -> Summarise:
     store: Any = None
 
