@@ -52,7 +52,10 @@ class HomeScreen(BaseScreen):
         if self.summaries is None:
             from ...store.listing import fresh_summaries
 
-            known = fresh_summaries(self.app.sessions)  # type: ignore[attr-defined]
+            try:
+                known = fresh_summaries(self.app.sessions)  # type: ignore[attr-defined]
+            except Exception:  # an unreadable folder: the worker reports it
+                known = None
             if known is None:
                 self.load()  # some summary must be made again: off the UI thread
             else:
