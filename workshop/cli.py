@@ -17,6 +17,7 @@ from .store.slug import slugify
 if TYPE_CHECKING:
     from .model import Language, Phase
     from .store import SessionStore
+    from .store.listing import WorkshopSummary
     from .store.problems import Problem
 
 # Start-up imports only what parsing the command line needs: `workshop --version` and
@@ -256,7 +257,17 @@ def _cmd_list(args: argparse.Namespace, root: Path) -> int:
     """From the summaries kept beside the files; only a workshop that changed is read."""
     from .store.listing import OUTSIDE_SESSIONS, candidate_folders, links_outside, list_workshops
 
-    summaries = list_workshops(root)
+    store: SessionStore | None = None
+
+    def summarise(folder: Path) -> WorkshopSummary:
+        nonlocal store
+        if store is None:
+            from .store import SessionStore  # the model loads only when a summary is made again
+
+            store = SessionStore(root)
+        return store.summarise(folder)
+
+    summaries = list_workshops(root, summarise)
     for folder in candidate_folders(root):
         if links_outside(root, folder):
             from .store.problems import Problem

@@ -222,7 +222,8 @@ def test_listing_from_fresh_summaries_does_not_load_pydantic(tmp_path: Path) -> 
     list_workshops(tmp_path, _Counting(tmp_path))
     script = (
         "import sys\nfrom pathlib import Path\nfrom workshop.store.listing import list_workshops\n"
-        f"[s] = list_workshops(Path({str(tmp_path)!r}))\n"
+        "def rebuilt(folder):\n    raise SystemExit('a summary was made again')\n"
+        f"[s] = list_workshops(Path({str(tmp_path)!r}), rebuilt)\n"
         "print(s.title, s.notes, 'pydantic' in sys.modules, 'workshop.model' in sys.modules)\n"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList
 
+from workshop.store import SessionStore
 from workshop.store.listing import SUMMARY_FILE, list_workshops
 from workshop.tui.screens.home import HomeScreen
 
@@ -30,7 +31,7 @@ def test_fresh_summaries_are_listed_before_any_worker_runs(
 
 async def _listed_in_the_first_frame(sessions: Path, apps, monkeypatch: pytest.MonkeyPatch) -> None:
     _aged(sessions)
-    list_workshops(sessions)  # the summaries a previous start left behind
+    list_workshops(sessions, SessionStore(sessions).summarise)  # left by a previous start
     workers: list[str] = []
     monkeypatch.setattr(HomeScreen, "load", lambda self: workers.append("load"))
     app = make_app(sessions)
@@ -49,7 +50,7 @@ async def _listed_in_the_first_frame(sessions: Path, apps, monkeypatch: pytest.M
 @sync
 async def test_a_stale_summary_is_made_again_off_the_ui_thread(sessions: Path, apps) -> None:
     _aged(sessions)
-    list_workshops(sessions)
+    list_workshops(sessions, SessionStore(sessions).summarise)
     folder = sessions / "polikliniek-knie"
     (folder / SUMMARY_FILE).write_text("format = 1\n", encoding="utf-8")
     app = make_app(sessions)

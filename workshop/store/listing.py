@@ -74,15 +74,13 @@ def workshop_folders(root: Path) -> list[Path]:
     return [folder for folder in candidate_folders(root) if not links_outside(root, folder)]
 
 
-def list_workshops(root: Path, summarise: Summarise | None = None) -> list[WorkshopSummary]:
+def list_workshops(root: Path, summarise: Summarise) -> list[WorkshopSummary]:
     """A summary of every workshop folder, from its summary file while that is fresh.
 
-    `summarise` makes a summary from the files (by default a SessionStore on `root` loads the
-    workshop); it runs only for folders whose summary is missing or stale."""
-    root = Path(root)
-    if summarise is None:
-        summarise = _store_summarise(root)
-    return [summary_of(folder, summarise) for folder in workshop_folders(root)]
+    `summarise` makes a summary from the files (`SessionStore.summarise`, which loads the
+    workshop); it runs only for folders whose summary is missing or stale. It is passed in,
+    not imported: this module stays free of the model, and of an import cycle with the store."""
+    return [summary_of(folder, summarise) for folder in workshop_folders(Path(root))]
 
 
 def fresh_summaries(root: Path) -> list[WorkshopSummary] | None:
@@ -98,21 +96,6 @@ def fresh_summaries(root: Path) -> list[WorkshopSummary] | None:
             return None
         summaries.append(kept)
     return summaries
-
-
-def _store_summarise(root: Path) -> Summarise:
-    store: Any = None
-
-    def summarise(folder: Path) -> WorkshopSummary:
-        nonlocal store
-        if store is None:
-            from .repository import SessionStore  # the model loads only when a summary is rebuilt
-
-            store = SessionStore(root)
-        result: WorkshopSummary = store.summarise(folder)
-        return result
-
-    return summarise
 
 
 def summary_of(folder: Path, summarise: Summarise) -> WorkshopSummary:

@@ -24,14 +24,11 @@ from ..model import (
 )
 from .atomic import atomic_write_bytes, remove_stale_temp_files
 from .codec import ChunkCache, read_document, to_toml
-from .listing import (
-    OUTSIDE_SESSIONS,
-    WORKSHOP_FILE,
-    WorkshopSummary,
-    candidate_folders,
-    links_outside,
-    list_workshops,
-)
+
+# Named in this module before listing.py existed; re-exported for those who import them here.
+from .listing import OUTSIDE_SESSIONS as OUTSIDE_SESSIONS
+from .listing import WORKSHOP_FILE as WORKSHOP_FILE
+from .listing import WorkshopSummary, candidate_folders, links_outside, list_workshops
 from .problems import ConflictError, Problem, SaveError, StoreError, locate_line
 from .slug import slugify, unique_slug
 

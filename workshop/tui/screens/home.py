@@ -98,7 +98,11 @@ class HomeScreen(BaseScreen):
         from ...store.listing import list_workshops
 
         try:
-            summaries = list_workshops(self.app.sessions)  # type: ignore[attr-defined]
+            app = self.app
+            summaries = list_workshops(
+                app.sessions,  # type: ignore[attr-defined]
+                lambda folder: app.ensure_store().summarise(folder),  # type: ignore[attr-defined]
+            )
         except Exception as error:
             self.app.call_from_thread(self.app.show_error, error)  # type: ignore[attr-defined]
             summaries = []
