@@ -78,3 +78,16 @@ def test_the_presets_built_without_validation_are_valid() -> None:
             checked = Phase.model_validate({"key": phase.key, "nl": phase.nl, "en": phase.en})
             assert checked == phase
             assert checked.model_fields_set == phase.model_fields_set
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Polikliniek orthopedie", "Zeg \x1b[2J", "rechts \u202etxt.exe", "tab\there", "regel\u2028twee", "a\nb"],
+)
+@pytest.mark.parametrize("keep_newlines", [True, False])
+def test_the_printable_shortcut_escapes_exactly_what_escape_controls_does(
+    text: str, keep_newlines: bool
+) -> None:
+    from workshop.model.controls import escape_controls
+
+    assert cli._escaped(text, keep_newlines) == escape_controls(text, keep_newlines=keep_newlines)
