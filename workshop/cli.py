@@ -5,29 +5,27 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import shlex
-import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from . import __version__
-from .model import CUSTOM, LANGUAGES, PRESETS, Language, Phase, Workshop, custom_phase_labels
-from .model.controls import escape_controls
-from .overview import describe_workshop
-from .store import (
-    SESSIONS_ENV,
-    WORKSHOP_FILE,
-    Problem,
-    SessionStore,
-    StoreError,
-    kind_of,
-    slugify,
-)
-from .store.codec import read_document
-from .store.folder_merge import merge_file, merge_folders
-from .store.repository import NOT_A_WORKSHOP_FILE
+from .store.listing import SESSIONS_ENV, WORKSHOP_FILE
+from .store.slug import slugify
+
+if TYPE_CHECKING:
+    from .model import Language, Phase
+    from .store import SessionStore
+    from .store.listing import WorkshopSummary
+    from .store.problems import Problem
+
+# Start-up imports only what parsing the command line needs: `workshop --version` and
+# `workshop list` never load pydantic, the model, Jinja2 or Textual; each command imports
+# what it uses when it runs.
+
+LANGUAGES = ("nl", "en")
+"""The model's languages (workshop.model.LANGUAGES, kept equal by a test), without importing it."""
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -44,7 +42,19 @@ def _say(*parts: object, file: TextIO | None = None) -> None:
     """Print one piece of output. Whatever user text it holds (titles, notes, names, paths),
     control characters are shown escaped, as `validate` shows them, never sent to the terminal."""
     text = " ".join(str(part) for part in parts)
-    print(escape_controls(text, keep_newlines=True), file=file or sys.stdout)
+    print(_escaped(text, keep_newlines=True), file=file or sys.stdout)
+
+
+def _escaped(text: str, keep_newlines: bool = False) -> str:
+    """escape_controls(text), loading the model (and pydantic) only when there is anything to
+    escape: every character it escapes is one `str.isprintable` refuses, so printable text is
+    returned as it is and `workshop list` starts without the model."""
+    lines = text.split("\n") if keep_newlines else [text]
+    if all(line.isprintable() for line in lines):
+        return text
+    from .model.controls import escape_controls
+
+    return escape_controls(text, keep_newlines=keep_newlines)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -77,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument(
         "--phases",
         default="five-stage",
-        help=f"phase model: {', '.join(PRESETS)} or {CUSTOM} (default: five-stage)",
+        help="phase model: a preset that `workshop phases` lists, or custom (default: five-stage)",
     )
     new.add_argument(
         "--phase",
@@ -93,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     new.set_defaults(run=_cmd_new)
 
     listing = commands.add_parser("list", help="list the workshops in the sessions folder")
-    listing.set_defaults(run=_cmd_list)
+    listing.set_defaults(run_without_store=_cmd_list)
 
     show = commands.add_parser("show", help="print a workshop with its personas and sessions")
     show.add_argument("workshop", nargs="?", help="folder name or title (default: all)")
@@ -104,7 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.set_defaults(run=_cmd_validate)
 
     phases = commands.add_parser("phases", help="list the phase-model presets")
-    phases.set_defaults(run=_cmd_phases)
+    phases.set_defaults(run_without_store=_cmd_phases)
 
     merge = commands.add_parser("merge", help="bring another copy of a workshop into this one, by item id")
     merge.add_argument("other", type=Path, help="the other copy: a workshop folder")
@@ -172,18 +182,27 @@ def _report_date(text: str) -> dt.date:
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
-        store = SessionStore(args.sessions or _sessions_default())
+        root: Path = args.sessions or _sessions_default()
+        without_store: Callable[[argparse.Namespace, Path], int] | None = getattr(
+            args, "run_without_store", None
+        )
+        if without_store is not None:
+            return without_store(args, root)
+        from .store import SessionStore
+
         run: Callable[[argparse.Namespace, SessionStore], int] = getattr(args, "run", _cmd_default)
-        return run(args, store)
+        return run(args, SessionStore(root))
     except UsageError as error:
-        _say(f"workshop: {error}", file=sys.stderr)
-        return EXIT_USAGE
-    except StoreError as error:
         _say(f"workshop: {error}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # one line, never a traceback; WORKSHOP_DEBUG=1 shows it
+        from .store.problems import StoreError  # imported on the way out: a start costs less
+
+        if isinstance(error, StoreError):
+            _say(f"workshop: {error}", file=sys.stderr)
+            return EXIT_USAGE
         if os.environ.get("WORKSHOP_DEBUG"):
             raise
         _say(f"workshop: internal error: {type(error).__name__}: {error} (please report)", file=sys.stderr)
@@ -200,6 +219,8 @@ def _cmd_default(args: argparse.Namespace, store: SessionStore) -> int:
 
 
 def _cmd_new(args: argparse.Namespace, store: SessionStore) -> int:
+    from .model import CUSTOM, PRESETS, Workshop
+
     if args.phases not in PRESETS and args.phases != CUSTOM:
         raise UsageError(
             f'unknown phase model "{args.phases}"; expected one of {", ".join([*PRESETS, CUSTOM])}'
@@ -224,6 +245,8 @@ def _cmd_new(args: argparse.Namespace, store: SessionStore) -> int:
 
 
 def _custom_phases(labels: list[str], language: Language) -> list[Phase]:
+    from .model import Phase, custom_phase_labels
+
     phases: list[Phase] = []
     taken: set[str] = set()
     for label in labels:
@@ -238,23 +261,41 @@ def _custom_phases(labels: list[str], language: Language) -> list[Phase]:
     return phases
 
 
-def _cmd_list(args: argparse.Namespace, store: SessionStore) -> int:
-    summaries = store.list_workshops()
-    for problem in store.outside_links():
-        _say(problem, file=sys.stderr)
+def _cmd_list(args: argparse.Namespace, root: Path) -> int:
+    """From the summaries kept beside the files; only a workshop that changed is read."""
+    from .store.listing import OUTSIDE_SESSIONS, candidate_folders, links_outside, list_workshops
+
+    store: SessionStore | None = None
+
+    def summarise(folder: Path) -> WorkshopSummary:
+        nonlocal store
+        if store is None:
+            from .store import SessionStore  # the model loads only when a summary is made again
+
+            store = SessionStore(root)
+        return store.summarise(folder)
+
+    summaries = list_workshops(root, summarise)
+    for folder in candidate_folders(root):
+        if links_outside(root, folder):
+            from .store.problems import Problem
+
+            _say(Problem(folder, OUTSIDE_SESSIONS), file=sys.stderr)
     if not summaries:
-        _say(f"no workshops in {store.root}; create one with: workshop new TITLE")
+        _say(f"no workshops in {root}; create one with: workshop new TITLE")
         return EXIT_OK
     width = max(len(s.slug) for s in summaries)
     for s in summaries:
         noun = "problem" if s.problems == 1 else "problems"
         flag = f"  ({s.problems} {noun}: run workshop validate)" if s.problems else ""
         counts = f"{s.personas} personas, {s.sessions} sessions, {s.notes} notes"
-        _say(f"{s.slug:<{width}}  {escape_controls(s.title)}  [{counts}]{flag}")
+        _say(f"{s.slug:<{width}}  {_escaped(s.title)}  [{counts}]{flag}")
     return EXIT_OK
 
 
 def _cmd_show(args: argparse.Namespace, store: SessionStore) -> int:
+    from .overview import describe_workshop
+
     if args.workshop:
         folders = [store.folder_of(args.workshop)]
     else:
@@ -287,6 +328,9 @@ def _cmd_validate(args: argparse.Namespace, store: SessionStore) -> int:
 
 def validate_path(target: Path) -> tuple[list[Problem], int]:
     """Problems of a sessions folder, a workshop folder or one file, and how many files were read."""
+    from .store import Problem, SessionStore, kind_of, read_document
+    from .store.repository import NOT_A_WORKSHOP_FILE
+
     if not target.exists():
         return [Problem(target, "no such file or folder")], 0
     if target.is_file():
@@ -312,6 +356,8 @@ def validate_path(target: Path) -> tuple[list[Problem], int]:
 
 
 def _problems_of(folders: list[Path]) -> tuple[list[Problem], int]:
+    from .store import SessionStore
+
     problems: list[Problem] = []
     files = 0
     for folder in folders:
@@ -352,7 +398,9 @@ def _cmd_report(args: argparse.Namespace, store: SessionStore) -> int:
     return EXIT_OK
 
 
-def _cmd_phases(args: argparse.Namespace, store: SessionStore) -> int:
+def _cmd_phases(args: argparse.Namespace, root: Path) -> int:
+    from .model import CUSTOM, PRESETS
+
     for preset in PRESETS.values():
         _say(f"{preset.name}: {preset.title_en} / {preset.title_nl} ({preset.source})")
         for number, phase in enumerate(preset.phases, start=1):
@@ -362,6 +410,8 @@ def _cmd_phases(args: argparse.Namespace, store: SessionStore) -> int:
 
 
 def _cmd_merge(args: argparse.Namespace, store: SessionStore) -> int:
+    from .store.folder_merge import merge_folders
+
     other: Path = args.other
     if not (other / WORKSHOP_FILE).is_file():
         raise UsageError(f"{other}: not a workshop folder (it has no {WORKSHOP_FILE})")
@@ -392,6 +442,9 @@ def _cmd_merge(args: argparse.Namespace, store: SessionStore) -> int:
 
 
 def _same_workshop_in(store: SessionStore, other: Path) -> Path:
+    from .model import Workshop
+    from .store import read_document
+
     wanted = read_document(other / WORKSHOP_FILE, Workshop).document
     if wanted is None:
         raise UsageError(f"{other / WORKSHOP_FILE}: cannot be read; run workshop validate {other}")
@@ -475,6 +528,9 @@ GIT_ATTRIBUTES = "*.toml merge=workshop\n"
 
 def _cmd_git_setup(args: argparse.Namespace, store: SessionStore) -> int:
     """Register the merge driver for this clone and mark the session files for it."""
+    import shlex
+    import subprocess
+
     root = store.root
     top = subprocess.run(
         ["git", "-C", str(root if root.is_dir() else Path.cwd()), "rev-parse", "--show-toplevel"],
@@ -492,8 +548,8 @@ def _cmd_git_setup(args: argparse.Namespace, store: SessionStore) -> int:
         subprocess.run(["git", "-C", str(root), "config", key, value], check=True)
     attributes = root / ".gitattributes"
     _add_lines(attributes, GIT_ATTRIBUTES.splitlines())
-    # Presence locks and the trash are this machine's business, not the team's.
-    _add_lines(root / ".gitignore", [".*.lock", "*/.trash/", "*/report/"])
+    # Presence locks, the trash and listing summaries are this machine's business, not the team's.
+    _add_lines(root / ".gitignore", [".*.lock", "*/.trash/", "*/report/", "*/.summary.toml"])
     _say(f"git merges {root}/**/*.toml by item id in this clone; commit {attributes} so others get it too")
     return EXIT_OK
 
@@ -508,6 +564,8 @@ def _add_lines(path: Path, lines: list[str]) -> None:
 
 
 def _cmd_merge_file(args: argparse.Namespace, store: SessionStore) -> int:
+    from .store.folder_merge import merge_file
+
     problems = merge_file(Path(args.base), Path(args.ours), Path(args.theirs), args.name)
     for problem in problems:
         _say(f"workshop merge-file: {problem}", file=sys.stderr)

@@ -167,7 +167,9 @@ def test_two_clones_pull_from_each_other_without_conflict_markers(tmp_path: Path
     _make_workshop(origin / "sessions")
     setup = workshop_cli("git-setup", cwd=origin)
     assert setup.returncode == 0, setup.stderr
-    assert ".*.lock" in (origin / "sessions" / ".gitignore").read_text().splitlines()
+    ignored = (origin / "sessions" / ".gitignore").read_text().splitlines()
+    assert ".*.lock" in ignored
+    assert "*/.summary.toml" in ignored, "listing summaries are this machine's cache"
     assert workshop_cli("git-setup", cwd=origin).returncode == 0
     assert (origin / "sessions" / ".gitattributes").read_text() == "*.toml merge=workshop\n", "said once"
     git("add", "-A", cwd=origin)

@@ -66,7 +66,9 @@ class Model(BaseModel):
     often a typo than data, and the store names it in the error.
     """
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, validate_default=False)
+    model_config = ConfigDict(
+        extra="forbid", validate_assignment=True, validate_default=False, defer_build=True
+    )
 
 
 class Item(Model):

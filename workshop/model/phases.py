@@ -61,7 +61,10 @@ class PhasePreset:
 
 
 def _phases(*pairs: tuple[str, str, str]) -> tuple[Phase, ...]:
-    return tuple(Phase(key=key, nl=nl, en=en) for key, nl, en in pairs)
+    # Built without validation: validating here would build Phase's schema (and load
+    # pydantic's plugins) at every import of the model, even for `workshop phases`. The
+    # presets are constants; a test validates every one of them.
+    return tuple(Phase.model_construct(key=key, nl=nl, en=en) for key, nl, en in pairs)
 
 
 # Dutch labels are the names the seed articles give each phase, checked against them: seed 000

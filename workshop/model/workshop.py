@@ -88,7 +88,7 @@ class Workshop(Document):
     title: RequiredLine
     goal: Text = ""
     product: Line = Field(default="", description="The product, service or department mapped.")
-    scope: Scope = Scope()
+    scope: Scope = Field(default_factory=Scope)  # a factory: no Scope is built (nor its schema) at import
     language: Language = "nl"
     phase_model: str = "five-stage"
     phases: list[Phase] = []

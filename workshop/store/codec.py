@@ -53,26 +53,66 @@ class ChunkCache:
     """The TOML text of list items (observations, notes), reused while an item is unchanged.
 
     Serialising and re-parsing a 10,000-observation walk costs most of a second; with the
-    cache a save costs a look at each item's values plus the text of what changed."""
+    cache a save costs a look at each item's values plus the text of what changed.
+
+    An entry is found by the item object and trusted only while the item's values still equal
+    a copy taken when its text was made: a comparison of plain values, several times cheaper
+    than the `repr` of every item a content key would need. The entry holds the item, so its
+    `id()` cannot be reused by another object while the entry lives."""
 
     def __init__(self) -> None:
-        self._chunks: dict[tuple[str, str, str], str] = {}
-        self._used: dict[tuple[str, str, str], str] = {}
+        self._chunks: dict[tuple[str, int], _Chunk] = {}
+        self._used: dict[tuple[str, int], _Chunk] = {}
 
     def chunk(self, path: str, item: BaseModel) -> str:
-        key = (path, type(item).__name__, repr(item.__dict__))
-        text = self._chunks.get(key)
-        if text is None:
+        key = (path, id(item))
+        entry = self._chunks.get(key)
+        if entry is None or entry.item is not item or entry.values != item.__dict__:
             parts: list[str] = []
             _emit_item(item, path, parts, self)
             text = "".join(parts)
+            if any(_is_model_list(value) for value in item.__dict__.values()):
+                # An item holding items (an arena round and its notes) is written afresh: its
+                # own keys are few, and its notes come from the cache one by one.
+                head = [f"\n[[{path}]]\n"]
+                _emit(item, path, head, None, in_item=True, lists=False)
+                tomllib.loads("".join(head))
+                return text
             tomllib.loads(text)  # each new piece is checked once; pieces only join under headers
-        self._used[key] = text
-        return text
+            entry = _Chunk(item, _snapshot(item.__dict__), text)
+        self._used[key] = entry
+        return entry.text
 
     def sweep(self) -> None:
         """Forget items that were not part of the last save, so memory follows the document."""
         self._chunks, self._used = self._used, {}
+
+
+class _Chunk:
+    __slots__ = ("item", "text", "values")
+
+    def __init__(self, item: BaseModel, values: dict[str, Any], text: str) -> None:
+        self.item = item
+        self.values = values
+        self.text = text
+
+
+def _snapshot(values: dict[str, Any]) -> dict[str, Any]:
+    """A copy of a model's values that a later change in place (a tag appended to the item's
+    list, a field of a nested model set) cannot reach; scalars are immutable and shared."""
+    return {key: _copy(value) for key, value in values.items()}
+
+
+def _copy(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_copy(item) for item in value]
+    if isinstance(value, tuple):
+        return tuple(_copy(item) for item in value)
+    if isinstance(value, dict):
+        return {key: _copy(item) for key, item in value.items()}
+    if isinstance(value, BaseModel):
+        return value.model_copy(update=_snapshot(value.__dict__))
+    return value
 
 
 def _emit(
@@ -230,20 +270,24 @@ def migrate(data: dict[str, Any], version: int) -> dict[str, Any]:
 
 
 def _check_version(path: Path, version: Any, text: str) -> Problem | None:
+    # A good version costs no scan of the text: the line is looked up only to report a problem.
     field = "schema_version"
-    line = locate_line(text, [field]) or 1
     if version is None:
         return Problem(path, f"missing; add schema_version = {SCHEMA_VERSION} at the top", 1, None, field)
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         return Problem(
-            path, f"{version!r} is not a known version; expected {SCHEMA_VERSION}", line, None, field
+            path,
+            f"{version!r} is not a known version; expected {SCHEMA_VERSION}",
+            locate_line(text, [field]) or 1,
+            None,
+            field,
         )
     if version > SCHEMA_VERSION:
         return Problem(
             path,
             f"version {version} is newer than this workshop program reads ({SCHEMA_VERSION}); "
             "upgrade workshop to open it",
-            line,
+            locate_line(text, [field]) or 1,
             None,
             field,
         )

@@ -7,9 +7,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ValidationError
+if TYPE_CHECKING:  # pydantic is loaded by whoever has a model to report on, not by this module
+    from pydantic import BaseModel, ValidationError
 
 from ..model.controls import escape_controls
 
@@ -124,6 +125,8 @@ def _known_keys(model: type[BaseModel], loc: Iterable[str]) -> list[str]:
 
 
 def _inner_model(annotation: Any) -> Any:
+    from pydantic import BaseModel
+
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in getattr(annotation, "__args__", ()):

@@ -24,11 +24,14 @@ from ..model import (
 )
 from .atomic import atomic_write_bytes, remove_stale_temp_files
 from .codec import ChunkCache, read_document, to_toml
+
+# Named in this module before listing.py existed; re-exported for those who import them here.
+from .listing import OUTSIDE_SESSIONS as OUTSIDE_SESSIONS
+from .listing import WORKSHOP_FILE as WORKSHOP_FILE
+from .listing import WorkshopSummary, candidate_folders, links_outside, list_workshops
 from .problems import ConflictError, Problem, SaveError, StoreError, locate_line
 from .slug import slugify, unique_slug
 
-WORKSHOP_FILE = "workshop.toml"
-SESSIONS_ENV = "WORKSHOP_SESSIONS"
 TRASH = ".trash"
 NOT_A_WORKSHOP_FILE = (
     "not a workshop file; expected workshop.toml, persona-*, empathy-*, arena-* or gemba-*.toml"
@@ -54,11 +57,6 @@ def kind_of(path: Path) -> type[Document] | type[GembaLog] | None:
     if prefix == "gemba" and LOG_SEPARATOR in rest:
         return GembaLog
     return KINDS.get(prefix) if dash else None
-
-
-OUTSIDE_SESSIONS = (
-    "links to outside the sessions folder; not read (copy the workshop in, or point --sessions at its folder)"
-)
 
 
 def prefix_of(document: Document) -> str:
@@ -132,26 +130,19 @@ class LoadedWorkshop:
         return origin is None or origin == self.file_for(walk)
 
     def own_items(self, walk: GembaWalk) -> tuple[list[Observation], list[Action]]:
-        """The walk's items that live in this process's file; new items are claimed for it."""
+        """The walk's items that live in this process's file; new items are claimed for it.
+
+        Runs on the saver's thread while the screen may append to the walk: the lists are
+        copied once (one step under the GIL) and only the copies are read, so an item added
+        meanwhile is neither half-claimed nor looked up; the next save, which its mark
+        starts, claims and writes it."""
         path = self.file_for(walk)
         assert path is not None
-        for item in (*walk.observations, *walk.actions):
-            self.origins.setdefault(item.id, path)
-        return (
-            [o for o in walk.observations if self.origins[o.id] == path],
-            [a for a in walk.actions if self.origins[a.id] == path],
-        )
-
-
-@dataclass(frozen=True)
-class WorkshopSummary:
-    slug: str
-    folder: Path
-    title: str
-    personas: int
-    sessions: int
-    notes: int
-    problems: int
+        observations, actions = list(walk.observations), list(walk.actions)
+        claim = self.origins.setdefault
+        own_observations = [o for o in observations if claim(o.id, path) == path]
+        own_actions = [a for a in actions if claim(a.id, path) == path]
+        return own_observations, own_actions
 
 
 class SessionStore:
@@ -177,34 +168,30 @@ class SessionStore:
         ]
 
     def _candidate_folders(self) -> list[Path]:
-        if not self.root.is_dir():
-            return []
-        return sorted(
-            entry
-            for entry in self.root.iterdir()
-            if entry.is_dir() and not entry.name.startswith(".") and (entry / WORKSHOP_FILE).exists()
-        )
+        return candidate_folders(self.root)
 
     def _links_outside(self, folder: Path) -> bool:
-        return not folder.resolve().is_relative_to(self.root.resolve())
+        return links_outside(self.root, folder)
 
     def list_workshops(self) -> list[WorkshopSummary]:
-        summaries = []
-        for folder in self.workshop_folders():
-            loaded = self.load(folder.name)
-            bundle = loaded.bundle
-            summaries.append(
-                WorkshopSummary(
-                    slug=loaded.slug,
-                    folder=folder,
-                    title=bundle.workshop.title if bundle else folder.name,
-                    personas=len(bundle.personas) if bundle else 0,
-                    sessions=sum(1 for _ in bundle.sessions()) if bundle else 0,
-                    notes=bundle.note_count() if bundle else 0,
-                    problems=len(loaded.problems),
-                )
-            )
-        return summaries
+        """Title and counts of every workshop, from the summaries kept beside the files while
+        those are fresh; a workshop whose files changed is loaded to make its summary again."""
+        return list_workshops(self.root, self.summarise)
+
+    def summarise(self, folder: Path) -> WorkshopSummary:
+        """A workshop's summary made from its files (this loads every note)."""
+        loaded = self.load_folder(folder)
+        bundle = loaded.bundle
+        return WorkshopSummary(
+            slug=loaded.slug,
+            folder=folder,
+            title=bundle.workshop.title if bundle else folder.name,
+            personas=len(bundle.personas) if bundle else 0,
+            sessions=sum(1 for _ in bundle.sessions()) if bundle else 0,
+            notes=bundle.note_count() if bundle else 0,
+            problems=len(loaded.problems),
+            dates=tuple(bundle.workshop.dates) if bundle else (),
+        )
 
     def folder_of(self, name: str) -> Path:
         """The folder of a workshop by its folder name or its title; never a path as typed."""
@@ -407,8 +394,8 @@ class SessionStore:
                 log.observations, log.actions = observations, actions
                 self._write(log_path, log)
                 return log_path
-            if len(observations) < len(document.observations) or len(actions) < len(document.actions):
-                document = document.model_copy(update={"observations": observations, "actions": actions})
+            # The copies, not the live lists the screen may be appending to meanwhile.
+            document = document.model_copy(update={"observations": observations, "actions": actions})
         self._write(path, document)
         return path
 

@@ -79,6 +79,7 @@ class WorkshopApp(App[None]):
         self.watch_seconds = watch_seconds
         self.debounce = debounce
         self.store: SessionStore | None = None
+        self._store_lock = threading.Lock()
         self.autosaver: Autosaver | None = None
         self.loaded: LoadedWorkshop | None = None
         self.save_status: SaveStatus | None = None
@@ -100,16 +101,20 @@ class WorkshopApp(App[None]):
             self.set_interval(self.watch_seconds, self._check_disk, name="watch files")
 
     def ensure_store(self) -> SessionStore:
-        """The store and its autosaver, made on first use (on a worker thread at start-up)."""
-        if self.store is None:
-            from ..store import SessionStore
-            from ..store.autosave import Autosaver
+        """The store and its autosaver, made on first use (on a worker thread at start-up).
 
-            store = SessionStore(self.sessions)
-            kwargs: dict[str, Any] = {} if self.debounce is None else {"debounce": self.debounce}
-            self.autosaver = Autosaver(store, lambda s: self.post_message(AutosaveStatus(s)), **kwargs)
-            self.store = store
-        return self.store
+        Locked: the home screen's start-up worker and an early Enter's open worker may both
+        ask; two stores would each think the other's saves were another program's."""
+        with self._store_lock:
+            if self.store is None:
+                from ..store import SessionStore
+                from ..store.autosave import Autosaver
+
+                store = SessionStore(self.sessions)
+                kwargs: dict[str, Any] = {} if self.debounce is None else {"debounce": self.debounce}
+                self.autosaver = Autosaver(store, lambda s: self.post_message(AutosaveStatus(s)), **kwargs)
+                self.store = store
+            return self.store
 
     # -- saving --------------------------------------------------------------------------
 

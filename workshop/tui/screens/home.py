@@ -1,6 +1,8 @@
 """Home: the workshops in the sessions folder, with counts; create, open, rename, delete.
 
-Imports nothing of the domain model: the list is read on a worker thread after first paint."""
+Imports nothing of the domain model: when every workshop's kept summary is fresh the list is
+in the first frame (a stat per file, one small TOML read per workshop); otherwise it is read on
+a worker thread after first paint. The store, with pydantic, loads once the list is shown."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from ..widgets.status_line import StatusLine
 from .base import BaseScreen, guarded
 
 if TYPE_CHECKING:
-    from ...store import WorkshopSummary
+    from ...store.listing import WorkshopSummary
 
 
 class HomeScreen(BaseScreen):
@@ -34,6 +36,7 @@ class HomeScreen(BaseScreen):
     def __init__(self) -> None:
         super().__init__()
         self.summaries: list[WorkshopSummary] | None = None
+        self._listed_at_mount = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="home"):
@@ -47,10 +50,23 @@ class HomeScreen(BaseScreen):
     def on_mount(self) -> None:
         self._show_state()
         if self.summaries is None:
-            self.load()
+            from ...store.listing import fresh_summaries
+
+            try:
+                known = fresh_summaries(self.app.sessions)  # type: ignore[attr-defined]
+            except Exception:  # an unreadable folder: the worker reports it
+                known = None
+            if known is None:
+                self.load()  # some summary must be made again: off the UI thread
+            else:
+                self._show(known)  # in the first frame
+                self._listed_at_mount = True
+                self.call_after_refresh(self._prepare_store)
 
     def on_screen_resume(self) -> None:
-        if self.summaries is not None:
+        if self._listed_at_mount:  # the first resume follows the mount that just listed
+            self._listed_at_mount = False
+        elif self.summaries is not None:
             self.load()
 
     def _options(self) -> list[Option]:
@@ -77,13 +93,30 @@ class HomeScreen(BaseScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="home")
     def load(self) -> None:
-        """Import the store and read the folder off the UI thread."""
+        """Read the folder off the UI thread: from the kept summaries (no pydantic, no notes)
+        first, then make the store ready for opening."""
+        from ...store.listing import list_workshops
+
         try:
-            summaries = self.app.ensure_store().list_workshops()  # type: ignore[attr-defined]
+            app = self.app
+            summaries = list_workshops(
+                app.sessions,  # type: ignore[attr-defined]
+                lambda folder: app.ensure_store().summarise(folder),  # type: ignore[attr-defined]
+            )
         except Exception as error:
             self.app.call_from_thread(self.app.show_error, error)  # type: ignore[attr-defined]
             summaries = []
         self.app.call_from_thread(self._show, summaries)
+        self.app.call_from_thread(self.call_after_refresh, self._prepare_store)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="store")
+    def _prepare_store(self) -> None:
+        """Load the store (and pydantic) once the list is on screen: importing it on a thread
+        while the list paints would take the GIL from the paint."""
+        try:
+            self.app.ensure_store()  # type: ignore[attr-defined]
+        except Exception as error:
+            self.app.call_from_thread(self.app.show_error, error)  # type: ignore[attr-defined]
 
     def _show(self, summaries: list[WorkshopSummary]) -> None:
         chosen = self._selected_slug()
