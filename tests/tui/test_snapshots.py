@@ -8,8 +8,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input
 
 from .conftest import SIZE, build_workshop, make_app
+
+
+def steady_cursors(pilot) -> None:
+    """A blinking cursor is on or off depending on when the picture is taken (under load, a
+    different phase each run): pin it on, as it is between blinks."""
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
+
 
 NAVIGATION: dict[str, tuple[str, ...]] = {
     "home": (),
@@ -44,10 +53,49 @@ def test_screen(
             await pilot.press(key)
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
+        steady_cursors(pilot)
         await pilot.pause()
 
     try:
         assert snap_compare(app, terminal_size=SIZE, run_before=navigate)
+    finally:
+        if app.autosaver is not None:
+            app.autosaver.close(timeout=2)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_palette_on_the_gemba_walk(
+    snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    """Only the walk's commands and the app's, in the UI language: no Textual editing keys."""
+    monkeypatch.chdir(tmp_path)
+    build_workshop(Path("sessions"), language)
+    app = make_app(Path("sessions"), language)
+
+    async def open_palette(pilot) -> None:
+        from textual.command import CommandList
+
+        for key in NAVIGATION["gemba_walk"]:
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+            if key.startswith("gemba-"):
+                sessions_list = pilot.app.screen.query_one("#sessions")
+                sessions_list.highlighted = sessions_list.get_option_index(key)
+                key = "enter"
+            await pilot.press(key)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.press("ctrl+p")
+        for _ in range(500):  # the palette gathers in a worker: wait for all ten commands
+            lists = pilot.app.screen.query(CommandList)
+            if lists and lists.first().option_count == 10:
+                break
+            await pilot.pause(0.02)
+        await pilot.app.workers.wait_for_complete()  # every provider has answered
+        steady_cursors(pilot)
+        await pilot.pause()
+
+    try:
+        assert snap_compare(app, terminal_size=SIZE, run_before=open_palette)
     finally:
         if app.autosaver is not None:
             app.autosaver.close(timeout=2)
