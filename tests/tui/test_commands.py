@@ -357,3 +357,17 @@ def test_the_readme_lists_every_command_a_user_may_remap() -> None:
     table = readme[readme.index("| where | command id and default keys |") :]
     missing = [c.id for c in COMMANDS.values() if c.palette and f"`{c.id}`" not in table]
     assert missing == []
+
+
+@sync
+async def test_a_keymap_clash_is_said_once(sessions: Path, config_home: Path, apps) -> None:
+    write_config(config_home, '[keymap]\nnext_round = "ctrl+t"\n')  # ctrl+t is the timer's
+    app = make_app(sessions)
+    apps.append(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_session(pilot, "arena-1")
+        await pilot.press("ctrl+t")
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        clashes = [m for m in messages(app) if "ctrl+t" in m]
+        assert len(clashes) == 1 and "next_round" in clashes[0] and "timer" in clashes[0]

@@ -17,13 +17,14 @@ from types import FrameType
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
+from textual.dom import DOMNode
 from textual.message import Message
 from textual.screen import Screen
 
 from ..settings import Settings, load_settings, remember
-from .commands import bindings, check_keymap, localise_bindings
+from .commands import bindings, check_keymap, declared_bindings, localise_bindings
 from .i18n import Lang, t
 from .providers import PROVIDERS
 from .screens.home import HomeScreen
@@ -93,6 +94,7 @@ class WorkshopApp(App[None]):
         self._event_loop: asyncio.AbstractEventLoop | None = None
         """The signal (SIGTERM, SIGHUP) the process is ending on, once one came."""
         self._settings_lock = threading.Lock()
+        self._clashes: set[tuple[str, ...]] = set()
         self.keymap: dict[str, str] = {}
         """The user's keys by command id, once checked (on mount); the help screen shows them."""
         self.theme = DARK
@@ -382,6 +384,26 @@ class WorkshopApp(App[None]):
             problem = remember(self.settings.path, language=self.language, theme=self.theme)
         if problem is not None:
             self.call_from_thread(self.notify, problem, severity="warning", timeout=10, markup=False)
+
+    def handle_bindings_clash(self, clashed_bindings: set[Binding], node: DOMNode) -> None:
+        """A keymap entry took a key another command here has by default (that one loses the
+        key, Textual's rule): say so, once."""
+        keys = {b.key for b in clashed_bindings}
+        moved = {b.id or b.action for b in clashed_bindings}
+        losers = {b.id for b in declared_bindings(node) if b.key in keys and b.id and b.id not in moved}
+        ids = tuple(sorted(moved | losers))
+        if len(ids) < 2 or ids in self._clashes:
+            return  # one command alone: Textual 8.2.8 reports `f8,ctrl+r` -> `ctrl+n` clashing with itself
+        self._clashes.add(ids)
+        line = t(
+            self.language,
+            "keymap.clash",
+            path=self.settings.path,
+            keys=", ".join(sorted(keys)),
+            moved=", ".join(sorted(moved)),
+            others=", ".join(sorted(losers)) or ", ".join(sorted(moved)),
+        )
+        self.notify(line, severity="warning", timeout=10, markup=False)
 
     def action_command_palette(self) -> None:
         """Textual's palette, with a prompt in the UI language."""

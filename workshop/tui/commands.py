@@ -13,7 +13,7 @@ Every F-key has a plain-key alternative: many laptops hide F1-F12 behind an Fn k
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -224,6 +224,15 @@ def bindings(*ids: str) -> list[Binding]:
 
 def command_for(binding: Binding) -> Command | None:
     return COMMANDS.get(binding.id) if binding.id else None
+
+
+def declared_bindings(node: DOMNode) -> Iterator[Binding]:
+    """The bindings a node's classes declare (the public `BINDINGS` of each class in its MRO),
+    so the help also lists keys of widgets that are not focused right now."""
+    for cls in type(node).__mro__:
+        declared = cls.__dict__.get("BINDINGS")
+        if declared:
+            yield from Binding.make_bindings(declared)
 
 
 def localise_bindings(node: DOMNode, lang: Lang | str) -> None:

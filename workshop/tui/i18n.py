@@ -230,8 +230,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "What do you see? e.g. Queue at the kiosk 5 min #waiting !3 -1 @desk",
     ),
     "gemba.grammar": (
-        "@stap  #label #verspilling #pijn #idee  !ernst 1-5  +/-emotie  N min  ·  f5/f6 stap  f7 wie",
-        "@step  #tag #waste #pain #idea  !severity 1-5  +/-emotion  N min  ·  f5/f6 step  f7 who",
+        "@stap  #label #verspilling #pijn #idee  !ernst 1-5  +/-emotie  N min  ·  ^↑/^↓ stap  ^o wie",
+        "@step  #tag #waste #pain #idea  !severity 1-5  +/-emotion  N min  ·  ^↑/^↓ step  ^o who",
     ),
     "gemba.no_text": (
         "Schrijf ook wat je ziet, niet alleen labels.",
@@ -406,6 +406,12 @@ _TEXT: dict[str, tuple[str, str]] = {
     "help.keymap": (
         'Een toets anders? Zet in {path}:  [keymap]  next_round = "ctrl+n"  (de namen staan in de README).',
         'Another key? Put in {path}:  [keymap]  next_round = "ctrl+n"  (the README lists the names).',
+    ),
+    "keymap.clash": (
+        "{path}: [keymap] {moved} = {keys} neemt de toets van {others}; "
+        "die werkt nu alleen met zijn andere toetsen.",
+        "{path}: [keymap] {moved} = {keys} takes the key of {others}, "
+        "which now works with its other keys only.",
     ),
     # command palette
     "palette.search": (

@@ -6,7 +6,7 @@ scrolling, copy) are left out on purpose and summed up in one translated line.""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import ClassVar
 
 from rich.table import Table
@@ -18,20 +18,11 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ..commands import GROUPS, Command, Group, bindings, command_for, listing_order
+from ..commands import GROUPS, Command, Group, bindings, command_for, declared_bindings, listing_order
 from .base import BaseModal
 
 HelpRow = tuple[Group, str, list[str]]
 """(group, description, keys as shown)."""
-
-
-def declared_bindings(node: DOMNode) -> Iterator[Binding]:
-    """The bindings a node's classes declare (the public `BINDINGS` of each class in its MRO),
-    so the help also lists keys of widgets that are not focused right now."""
-    for cls in type(node).__mro__:
-        declared = cls.__dict__.get("BINDINGS")
-        if declared:
-            yield from Binding.make_bindings(declared)
 
 
 def screen_commands(screen: Screen[object], app_node: DOMNode) -> list[Command]:
