@@ -33,34 +33,43 @@ NAVIGATION: dict[str, tuple[str, ...]] = {
 }
 
 
+async def go_to(pilot, screen: str) -> None:
+    """From the home screen to `screen` by the keys of NAVIGATION; waits for workers."""
+    for key in NAVIGATION[screen]:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if key.startswith(("gemba-", "arena-")):  # open a session by its id from the sessions list
+            sessions_list = pilot.app.screen.query_one("#sessions")
+            sessions_list.highlighted = sessions_list.get_option_index(key)
+            key = "enter"
+        await pilot.press(key)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def compare(snap_compare, folder: Path, monkeypatch: pytest.MonkeyPatch, language: str, run_before) -> bool:
+    """The snapshot of the test workshop in `language` after `run_before`."""
+    monkeypatch.chdir(folder)
+    build_workshop(Path("sessions"), language)
+    app = make_app(Path("sessions"), language)
+    try:
+        return snap_compare(app, terminal_size=SIZE, run_before=run_before)
+    finally:
+        if app.autosaver is not None:
+            app.autosaver.close(timeout=2)
+
+
 @pytest.mark.parametrize("language", ["nl", "en"])
 @pytest.mark.parametrize("screen", list(NAVIGATION))
 def test_screen(
     snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, screen: str, language: str
 ) -> None:
-    monkeypatch.chdir(tmp_path)
-    build_workshop(Path("sessions"), language)
-    app = make_app(Path("sessions"), language)
-
     async def navigate(pilot) -> None:
-        for key in NAVIGATION[screen]:
-            await pilot.app.workers.wait_for_complete()
-            await pilot.pause()
-            if key.startswith(("gemba-", "arena-")):  # open a session by its id from the sessions list
-                sessions_list = pilot.app.screen.query_one("#sessions")
-                sessions_list.highlighted = sessions_list.get_option_index(key)
-                key = "enter"
-            await pilot.press(key)
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await go_to(pilot, screen)
         steady_cursors(pilot)
         await pilot.pause()
 
-    try:
-        assert snap_compare(app, terminal_size=SIZE, run_before=navigate)
-    finally:
-        if app.autosaver is not None:
-            app.autosaver.close(timeout=2)
+    assert compare(snap_compare, tmp_path, monkeypatch, language, navigate)
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
@@ -68,22 +77,11 @@ def test_palette_on_the_gemba_walk(
     snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str
 ) -> None:
     """Only the walk's commands and the app's, in the UI language: no Textual editing keys."""
-    monkeypatch.chdir(tmp_path)
-    build_workshop(Path("sessions"), language)
-    app = make_app(Path("sessions"), language)
 
     async def open_palette(pilot) -> None:
         from textual.command import CommandList
 
-        for key in NAVIGATION["gemba_walk"]:
-            await pilot.app.workers.wait_for_complete()
-            await pilot.pause()
-            if key.startswith("gemba-"):
-                sessions_list = pilot.app.screen.query_one("#sessions")
-                sessions_list.highlighted = sessions_list.get_option_index(key)
-                key = "enter"
-            await pilot.press(key)
-        await pilot.app.workers.wait_for_complete()
+        await go_to(pilot, "gemba_walk")
         await pilot.press("ctrl+p")
         for _ in range(500):  # the palette gathers in a worker: wait for all ten commands
             lists = pilot.app.screen.query(CommandList)
@@ -94,8 +92,4 @@ def test_palette_on_the_gemba_walk(
         steady_cursors(pilot)
         await pilot.pause()
 
-    try:
-        assert snap_compare(app, terminal_size=SIZE, run_before=open_palette)
-    finally:
-        if app.autosaver is not None:
-            app.autosaver.close(timeout=2)
+    assert compare(snap_compare, tmp_path, monkeypatch, language, open_palette)
