@@ -29,8 +29,8 @@ Group = Literal["move", "notes", "session", "selection", "workshop", "form", "di
 GROUPS: dict[Group, tuple[str, str]] = {
     "session": ("Sessie", "Session"),
     "notes": ("Notities", "Notes"),
-    "selection": ("Gekozen regel", "Selected line"),
     "workshop": ("Workshop", "Workshop"),
+    "selection": ("Gekozen regel", "Selected line"),
     "form": ("Formulier", "Form"),
     "move": ("Navigeren", "Moving around"),
     "dialog": ("Dialoog", "Dialog"),
