@@ -93,3 +93,18 @@ def test_palette_on_the_gemba_walk(
         await pilot.pause()
 
     assert compare(snap_compare, tmp_path, monkeypatch, language, open_palette)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_help_on_the_arena(
+    snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    """The arena's own keys first, grouped, in the UI language; the app-wide keys last."""
+
+    async def open_help(pilot) -> None:
+        await go_to(pilot, "arena_live")
+        await pilot.press("f1")
+        await pilot.pause()
+        await pilot.pause()
+
+    assert compare(snap_compare, tmp_path, monkeypatch, language, open_help)

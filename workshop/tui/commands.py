@@ -56,6 +56,8 @@ class Command:
     priority: bool = False
     palette: bool = True
     """Offered in the command palette (cursor moves and dialog keys are not)."""
+    in_help: bool = True
+    """Listed by the help screen (a list's cursor keys are summed up in one line instead)."""
 
     def description(self, lang: str) -> str:
         return self.en if lang == "en" else self.nl
@@ -202,7 +204,7 @@ def _commands() -> Iterable[Command]:
         ("first", "home", "cursor_to(0)", "Eerste", "First"),
         ("last", "end", "cursor_to(-1)", "Laatste", "Last"),
     ):
-        yield c(f"list_{name}", keys, action, nl, en, "move", show=False, palette=False)
+        yield c(f"list_{name}", keys, action, nl, en, "move", show=False, palette=False, in_help=False)
 
 
 COMMANDS: dict[str, Command] = {command.id: command for command in _commands()}

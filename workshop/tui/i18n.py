@@ -398,10 +398,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "(workshop, persona, session, step, phase, observer, speaker).",
     ),
     "help.editing": (
-        "In een invoerregel werken de gewone bewerkingstoetsen: ←/→, home/end, ctrl+←/→ per woord, "
-        "ctrl+w en ctrl+u wissen naar links, ctrl+k naar rechts.",
-        "In an input line the usual editing keys work: ←/→, home/end, ctrl+←/→ by word, "
-        "ctrl+w and ctrl+u delete to the left, ctrl+k to the right.",
+        "In een lijst: ↑/↓, pgup/pgdn, home/end. In een invoerregel de gewone bewerkingstoetsen: ←/→, "
+        "home/end, ctrl+←/→ per woord, ctrl+w en ctrl+u wissen naar links, ctrl+k naar rechts.",
+        "In a list: ↑/↓, pgup/pgdn, home/end. In an input line the usual editing keys: ←/→, home/end, "
+        "ctrl+←/→ by word, ctrl+w and ctrl+u delete to the left, ctrl+k to the right.",
     ),
     "help.keymap": (
         'Een toets anders? Zet in {path}:  [keymap]  next_round = "ctrl+n"  (de namen staan in de README).',

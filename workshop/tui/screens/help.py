@@ -32,7 +32,7 @@ def screen_commands(screen: Screen[object], app_node: DOMNode) -> list[Command]:
     for node in nodes:
         for binding in declared_bindings(node):
             command = command_for(binding)
-            if command is not None and command.id not in seen:
+            if command is not None and command.in_help and command.id not in seen:
                 seen[command.id] = command
     return sorted(seen.values(), key=listing_order)
 
