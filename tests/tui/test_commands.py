@@ -371,3 +371,14 @@ async def test_a_keymap_clash_is_said_once(sessions: Path, config_home: Path, ap
         await settle(pilot)
         clashes = [m for m in messages(app) if "ctrl+t" in m]
         assert len(clashes) == 1 and "next_round" in clashes[0] and "timer" in clashes[0]
+
+
+@sync
+async def test_the_set_up_key_works_while_typing_a_capture_line(sessions: Path, apps) -> None:
+    app = make_app(sessions)
+    apps.append(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_session(pilot, "gemba-1")
+        assert app.focused is not None and app.focused.id == "capture"
+        await pilot.press("ctrl+e")  # an Input binds ctrl+e to "end"; ours is a priority binding
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "GembaSetupScreen")
