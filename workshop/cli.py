@@ -80,6 +80,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help=f"the sessions folder (default: ${SESSIONS_ENV} or ./sessions)",
     )
+    parser.add_argument(
+        "--lang",
+        dest="ui_lang",
+        choices=LANGUAGES,
+        default=None,
+        help="the app's language for this run (default: the one last chosen with F2, else nl)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     new = commands.add_parser("new", help="create a workshop")
@@ -215,7 +222,7 @@ def _cmd_default(args: argparse.Namespace, store: SessionStore) -> int:
         return _cmd_show(argparse.Namespace(workshop=None), store)
     from .tui.app import run  # Textual loads only for the app, so subcommands stay fast
 
-    return run(store.root)
+    return run(store.root, args.ui_lang)
 
 
 def _cmd_new(args: argparse.Namespace, store: SessionStore) -> int:

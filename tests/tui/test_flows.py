@@ -16,6 +16,7 @@ import pytest
 from textual.widgets import Input, OptionList, Static
 
 from workshop.store import atomic as atomic_module
+from workshop.tui.providers import ScreenCommands
 from workshop.tui.screens.empathy import EmpathyScreen
 from workshop.tui.screens.home import HomeScreen
 from workshop.tui.screens.persona import PersonaCardScreen, PersonaFormScreen
@@ -295,7 +296,7 @@ async def test_language_help_and_palette(sessions: Path, apps) -> None:
         await pilot.press("f2")
         await settle(pilot)
         assert "Personas (2)" in str(app.screen.query(".list-title").first(Static).content)
-        commands = [c.title for c in app.get_system_commands(app.screen)]
+        commands = [entry.title for entry in ScreenCommands(app.screen).entries()]
         assert {"New persona", "New empathy map", "Edit workshop", "Delete"} <= set(commands)
         await pilot.press("f1")
         await pilot.pause()

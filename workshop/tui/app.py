@@ -12,18 +12,21 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Iterable
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
+from textual.dom import DOMNode
 from textual.message import Message
 from textual.screen import Screen
 
+from ..settings import Settings, load_settings, remember
+from .commands import bindings, check_keymap, declared_bindings, localise_bindings
 from .i18n import Lang, t
-from .screens.base import localise_bindings
+from .providers import PROVIDERS
 from .screens.home import HomeScreen
 from .widgets.status_line import StatusLine
 
@@ -59,23 +62,27 @@ class WorkshopApp(App[None]):
     """The first screen is the default screen, whose own CSS_PATH Textual does not read."""
     TITLE = "workshop"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "key.quit", priority=True),
-        Binding("f1", "help", "key.help"),
-        Binding("question_mark", "help", "key.help", show=False),
-        Binding("f2", "toggle_language", "key.lang"),
-        Binding("f3", "toggle_theme", "key.theme", show=False),
+        *bindings("quit", "help", "toggle_language", "toggle_theme", "command_palette")
     ]
+    COMMANDS = PROVIDERS
+    """Our commands and data, in the UI language; none of Textual's English system commands
+    (Theme, Keys, Screenshot, Quit, Maximize): light/dark, help and quit are our own commands,
+    screenshots and maximising are left out on purpose."""
 
     def __init__(
         self,
         sessions: Path,
-        language: Lang = "nl",
+        language: Lang | None = None,
         watch_seconds: float = 2.0,
         debounce: float | None = None,
+        config: Path | None = None,
     ) -> None:
+        """`language` overrides the remembered one for this run (`workshop --lang`); `config`
+        is the settings file (default: the XDG config folder's `workshop/config.toml`)."""
         super().__init__()
+        self.settings: Settings = load_settings(config)
         self.sessions = Path(sessions)
-        self.language: Lang = language
+        self.language: Lang = language or self.settings.language or "nl"
         self.watch_seconds = watch_seconds
         self.debounce = debounce
         self.store: SessionStore | None = None
@@ -87,16 +94,35 @@ class WorkshopApp(App[None]):
         self.leaving_on: int | None = None
         self._event_loop: asyncio.AbstractEventLoop | None = None
         """The signal (SIGTERM, SIGHUP) the process is ending on, once one came."""
+        self._settings_lock = threading.Lock()
+        self._clashes: set[tuple[str, ...]] = set()
+        self.keymap: dict[str, str] = {}
+        """The user's keys by command id, once checked (on mount); the help screen shows them."""
         self.theme = DARK
+        self._apply_theme()
 
     # -- start-up ------------------------------------------------------------------------
 
     def get_default_screen(self) -> Screen:
         return HomeScreen()
 
+    def _apply_theme(self) -> None:
+        settings = self.settings
+        if settings.theme is not None:
+            if settings.theme in self.available_themes:
+                self.theme = settings.theme
+            else:
+                settings.problems.append(f"{settings.path}: theme: no theme called {settings.theme!r}")
+
     def on_mount(self) -> None:
         self._event_loop = asyncio.get_running_loop()
+        keymap, problems = check_keymap(self.settings.keymap, str(self.settings.path))
+        self.settings.problems.extend(problems)
+        self.keymap = keymap
+        self.set_keymap(keymap)
         localise_bindings(self, self.language)
+        for problem in self.settings.problems:
+            self.notify(problem, severity="warning", timeout=15, markup=False)
         if self.watch_seconds > 0:
             self.set_interval(self.watch_seconds, self._check_disk, name="watch files")
 
@@ -351,31 +377,54 @@ class WorkshopApp(App[None]):
 
     def action_toggle_language(self) -> None:
         self.set_language("en" if self.language == "nl" else "nl")
+        self.remember_settings()
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.theme == DARK else DARK
+        self.remember_settings()
+
+    def remember_settings(self) -> None:
+        """Language and theme as the user last chose them, for the next start (off the UI thread)."""
+        self.run_worker(self._write_settings, thread=True, group="settings", exit_on_error=False)
+
+    def _write_settings(self) -> None:
+        with self._settings_lock:  # the last write reads the newest values: no stale overwrite
+            problem = remember(self.settings.path, language=self.language, theme=self.theme)
+        if problem is not None:
+            self.call_from_thread(self.notify, problem, severity="warning", timeout=10, markup=False)
+
+    def handle_bindings_clash(self, clashed_bindings: set[Binding], node: DOMNode) -> None:
+        """A keymap entry took a key another command here has by default (that one loses the
+        key, Textual's rule): say so, once."""
+        keys = {b.key for b in clashed_bindings}
+        moved = {b.id or b.action for b in clashed_bindings}
+        losers = {b.id for b in declared_bindings(node) if b.key in keys and b.id and b.id not in moved}
+        ids = tuple(sorted(moved | losers))
+        if len(ids) < 2 or ids in self._clashes:
+            return  # one command alone: Textual 8.2.8 reports `f8,ctrl+r` -> `ctrl+n` clashing with itself
+        self._clashes.add(ids)
+        line = t(
+            self.language,
+            "keymap.clash",
+            path=self.settings.path,
+            keys=", ".join(sorted(keys)),
+            moved=", ".join(sorted(moved)),
+            others=", ".join(sorted(losers)) or ", ".join(sorted(moved)),
+        )
+        self.notify(line, severity="warning", timeout=10, markup=False)
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with a prompt in the UI language."""
+        if self.use_command_palette and not any(isinstance(s, CommandPalette) for s in self.screen_stack):
+            self.push_screen(
+                CommandPalette(placeholder=t(self.language, "palette.search"), id="--command-palette")
+            )
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
-
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """The palette offers every action of the current screen, then the app's own."""
-        seen: set[str] = set()
-        for key, active in screen.active_bindings.items():
-            binding = active.binding
-            if not binding.description or binding.action in seen or not active.enabled:
-                continue
-            seen.add(binding.action)
-            node = active.node
-            yield SystemCommand(
-                binding.description,
-                f"{binding.key_display or key}",
-                lambda action=binding.action, node=node: self.run_action(action, node),
-            )
-        yield from super().get_system_commands(screen)
 
     # -- errors --------------------------------------------------------------------------
 
@@ -385,8 +434,9 @@ class WorkshopApp(App[None]):
         self.notify(t(self.language, "error.action", error=text), severity="error", timeout=8)
 
 
-def run(sessions: Path, language: Lang = "nl") -> int:
-    """Run the app until the user quits; saves are flushed on the way out."""
+def run(sessions: Path, language: Lang | None = None) -> int:
+    """Run the app until the user quits; saves are flushed on the way out. Without `language`
+    the app starts in the one last chosen (settings file), else in Dutch."""
     app = WorkshopApp(sessions, language)
     try:
         app.run()

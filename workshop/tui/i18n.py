@@ -10,39 +10,10 @@ Lang = Literal["nl", "en"]
 _TEXT: dict[str, tuple[str, str]] = {
     # app
     "app.title": ("Workshop: klantreis", "Workshop: customer journey"),
-    "key.quit": ("Stoppen", "Quit"),
-    "key.help": ("Hulp", "Help"),
-    "key.lang": ("English", "Nederlands"),
-    "key.theme": ("Licht/donker", "Light/dark"),
-    "key.back": ("Terug", "Back"),
-    "key.new": ("Nieuw", "New"),
-    "key.open": ("Openen", "Open"),
-    "key.rename": ("Hernoemen", "Rename"),
-    "key.delete": ("Verwijderen", "Delete"),
-    "key.edit": ("Bewerken", "Edit"),
-    "key.save": ("Opslaan", "Save"),
-    "key.cancel": ("Annuleren", "Cancel"),
-    "key.new_persona": ("Nieuwe persona", "New persona"),
-    "key.new_map": ("Nieuwe empathiekaart", "New empathy map"),
-    "key.edit_workshop": ("Workshop bewerken", "Edit workshop"),
-    "key.report": ("Rapport", "Report"),
     "report.compile": ("sessies samenvoegen", "compiling the sessions"),
     "report.busy": ("Rapport maken: {step}", "Making the report: {step}"),
     "report.done": ("Rapport geschreven in {path}", "Report written to {path}"),
     "report.failed": ("Rapport niet gemaakt: {error}", "Report not made: {error}"),
-    "key.next_section": ("Volgende vak", "Next section"),
-    "key.prev_section": ("Vorige vak", "Previous section"),
-    "key.browse": ("Bladeren", "Browse"),
-    "key.type": ("Typen", "Type"),
-    "key.undo": ("Ongedaan maken", "Undo"),
-    "key.move": ("Verplaatsen", "Move"),
-    "key.pain": ("Pijn", "Pain"),
-    "key.gain": ("Winst", "Gain"),
-    "key.neutral": ("Neutraal", "Neutral"),
-    "key.phase": ("Fase", "Phase"),
-    "key.jump": ("Naar vak 1-8", "Go to section 1-8"),
-    "key.goal": ("Doel", "Goal"),
-    "key.extended": ("Ziet/Hoort aan/uit", "Sees/Hears on/off"),
     # status line
     "status.saved": ("✓ opgeslagen", "✓ saved"),
     "status.pending": ("● wijzigingen: bewaren…", "● changes: saving…"),
@@ -134,9 +105,6 @@ _TEXT: dict[str, tuple[str, str]] = {
     "kind.gain": ("winstpunt", "gain"),
     "kind.idea": ("idee", "idea"),
     "kind.question": ("vraag", "question"),
-    "key.new_walk": ("Nieuwe gemba walk", "New gemba walk"),
-    "key.new_arena": ("Nieuwe klantarena", "New customer arena"),
-    "key.conflicts": ("Conflicten", "Conflicts"),
     "ws.shared": (
         "{who} heeft deze workshop ook open. Niemand overschrijft een ander zonder te vragen; "
         "in een gemba walk logt ieder in een eigen bestand.",
@@ -161,12 +129,6 @@ _TEXT: dict[str, tuple[str, str]] = {
         "⚠ {count} conflict(en) na samenvoegen: druk k",
         "⚠ {count} conflict(s) after merging: press k",
     ),
-    "key.timer": ("Klok start/pauze", "Clock start/pause"),
-    "key.more_time": ("+5 min", "+5 min"),
-    "key.speaker": ("Spreker", "Speaker"),
-    "key.next_round": ("Volgende ronde", "Next round"),
-    "key.setup_arena": ("Ringen en thema's", "Rings and themes"),
-    "key.commit": ("Toezegging", "Commitment"),
     "arena.new": ("Nieuwe klantarena", "New customer arena"),
     "arena.setup": ("Klantarena instellen", "Set up the customer arena"),
     "arena.default_title": ("Klantarena", "Customer arena"),
@@ -235,12 +197,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "Toezegging: eigenaar; uiterlijk (jjjj-mm-dd), bijv. Petra Smit; 2026-12-15",
         "Commitment: owner; due (yyyy-mm-dd), e.g. Petra Smit; 2026-12-15",
     ),
-    "key.next_step": ("Volgende stap", "Next step"),
-    "key.prev_step": ("Vorige stap", "Previous step"),
-    "key.observer": ("Wie ben ik", "Who am I"),
     "key.filter": ("Filter", "Filter"),
-    "key.setup": ("Route en observatoren", "Route and observers"),
-    "key.to_action": ("Actie maken", "Make an action"),
     "gemba.new": ("Nieuwe gemba walk", "New gemba walk"),
     "gemba.setup": ("Gemba walk instellen", "Set up the gemba walk"),
     "gemba.default_title": ("Gemba walk", "Gemba walk"),
@@ -273,8 +230,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "What do you see? e.g. Queue at the kiosk 5 min #waiting !3 -1 @desk",
     ),
     "gemba.grammar": (
-        "@stap  #label #verspilling #pijn #idee  !ernst 1-5  +/-emotie  N min  ·  f5/f6 stap  f7 wie",
-        "@step  #tag #waste #pain #idea  !severity 1-5  +/-emotion  N min  ·  f5/f6 step  f7 who",
+        "@stap  #label #verspilling #pijn #idee  !ernst 1-5  +/-emotie  N min  ·  ^↑/^↓ stap  ^o wie",
+        "@step  #tag #waste #pain #idea  !severity 1-5  +/-emotion  N min  ·  ^↑/^↓ step  ^o who",
     ),
     "gemba.no_text": (
         "Schrijf ook wat je ziet, niet alleen labels.",
@@ -435,10 +392,42 @@ _TEXT: dict[str, tuple[str, str]] = {
     "help.keys": ("Toetsen op dit scherm", "Keys on this screen"),
     "help.methods": ("De methoden", "The methods"),
     "help.palette": (
-        "ctrl+p opent het commandopalet met alle acties van dit scherm. F2 wisselt de taal, F3 licht/donker.",
-        "ctrl+p opens the command palette with every action of this screen. "
-        "F2 switches language, F3 light/dark.",
+        "ctrl+p opent het commandopalet: de acties van dit scherm, en zoeken op naam "
+        "(workshop, persona, sessie, stap, fase, observator, spreker).",
+        "ctrl+p opens the command palette: the actions of this screen, and search by name "
+        "(workshop, persona, session, step, phase, observer, speaker).",
     ),
+    "help.editing": (
+        "In een lijst: ↑/↓, pgup/pgdn, home/end. In een invoerregel de gewone bewerkingstoetsen: ←/→, "
+        "home/end, ctrl+←/→ per woord, ctrl+w en ctrl+u wissen naar links, ctrl+k naar rechts.",
+        "In a list: ↑/↓, pgup/pgdn, home/end. In an input line the usual editing keys: ←/→, home/end, "
+        "ctrl+←/→ by word, ctrl+w and ctrl+u delete to the left, ctrl+k to the right.",
+    ),
+    "help.keymap": (
+        'Een toets anders? Zet in {path}:  [keymap]  next_round = "ctrl+n"  (de namen staan in de README).',
+        'Another key? Put in {path}:  [keymap]  next_round = "ctrl+n"  (the README lists the names).',
+    ),
+    "keymap.clash": (
+        "{path}: [keymap] {moved} = {keys} neemt de toets van {others}; "
+        "die werkt nu alleen met zijn andere toetsen.",
+        "{path}: [keymap] {moved} = {keys} takes the key of {others}, "
+        "which now works with its other keys only.",
+    ),
+    # command palette
+    "palette.search": (
+        "Zoek een actie, persona, sessie, stap of persoon…",
+        "Search for an action, persona, session, step or person…",
+    ),
+    "palette.open_workshop": ("Workshop openen: {title}", "Open workshop: {title}"),
+    "palette.persona": ("Persona: {name}", "Persona: {name}"),
+    "palette.map": ("Empathiekaart", "Empathy map"),
+    "palette.arena": ("Klantarena", "Customer arena"),
+    "palette.walk": ("Gemba walk", "Gemba walk"),
+    "palette.session": ("Sessie", "Session"),
+    "palette.step": ("Naar stap {number}: {name}", "Go to step {number}: {name}"),
+    "palette.phase": ("Naar fase: {phase}", "Go to phase: {phase}"),
+    "palette.observer": ("Observator: {name}", "Observer: {name}"),
+    "palette.speaker": ("Spreker: {name}", "Speaker: {name}"),
     "help.empathy": (
         "Empathiekaart: voor één persona noteer je wat die zegt, denkt, doet en voelt (en ziet en hoort),\n"
         "van waarneembaar naar afgeleid, met pijn- en winstpunten; elk item kan een fase krijgen.",

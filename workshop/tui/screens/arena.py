@@ -13,12 +13,14 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import Footer, Input, Static
 
 from ...model import Action, ArenaNote, CustomerArena
 from ...model.arena_text import parse_note_line
 from ...model.countdown import Countdown
+from ..commands import bindings
+from ..providers.targets import Choice
 from ..widgets.item_list import ItemList, Row
 from ..widgets.status_line import StatusLine
 from .base import BaseScreen, guarded, localise_bindings
@@ -28,12 +30,14 @@ class ArenaScreen(BaseScreen):
     CSS_PATH = "arena.tcss"
     AUTO_FOCUS = "#note"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f5", "timer", "key.timer"),
-        Binding("f6", "more_time", "key.more_time"),
-        Binding("f7", "speaker", "key.speaker"),
-        Binding("f8", "next_round", "key.next_round"),
-        Binding("ctrl+e", "setup", "key.setup_arena", show=False),
-        Binding("escape", "escape", "key.back"),
+        *bindings(
+            "timer",
+            "more_time",
+            "speaker",
+            "next_round",
+            "arena_setup",
+            "leave",
+        )
     ]
 
     def __init__(self, arena: CustomerArena, clock: Callable[[], float] = time.monotonic) -> None:
@@ -138,6 +142,24 @@ class ArenaScreen(BaseScreen):
             self.speaker_index = (self.speaker_index + 1) % len(self.speakers())
             self.query_one("#speakers", Static).update(self._speaker_line())
 
+    # -- found by name in the command palette (providers.targets) ------------------------
+
+    person_role = "speaker"
+
+    def people_choices(self) -> list[Choice]:
+        return [
+            Choice(
+                p.id, getattr(p, "alias", None) or p.name, getattr(p, "segment", "") or getattr(p, "role", "")
+            )
+            for p in self.speakers()
+        ]
+
+    def choose_person(self, person_id: str) -> None:
+        ids = [person.id for person in self.speakers()]
+        if person_id in ids:
+            self.speaker_index = ids.index(person_id)
+            self.query_one("#speakers", Static).update(self._speaker_line())
+
     # -- notes ---------------------------------------------------------------------------
 
     @guarded
@@ -209,10 +231,7 @@ class ArenaScreen(BaseScreen):
 class NoteList(ItemList):
     """The round's notes with the keys that act on the selected one."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("c", "screen.commit", "key.commit"),
-        Binding("delete,d", "screen.delete", "key.delete"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings("commit", "delete_selected")]
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -6,12 +6,13 @@ import datetime as dt
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Checkbox, Footer, Input, Static, TextArea
 
 from ...model import CustomerArena, default_rounds
 from ...model.arena_text import customers_from_text, customers_to_text, staff_from_text, staff_to_text
+from ..commands import bindings
 from ..widgets.status_line import StatusLine
 from .base import BaseScreen, guarded
 
@@ -21,10 +22,7 @@ class ArenaSetupScreen(BaseScreen):
 
     CSS_PATH = "arena_setup.tcss"
     AUTO_FOCUS = "#title"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "key.save", priority=True),
-        Binding("escape", "cancel", "key.cancel"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings("save", "cancel")]
 
     def __init__(self, arena: CustomerArena | None = None) -> None:
         super().__init__()

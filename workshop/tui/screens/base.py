@@ -3,31 +3,19 @@
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import functools
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 
-from ..i18n import has, t
+from ..commands import localise_bindings
+from ..i18n import t
+
+__all__ = ["BaseModal", "BaseScreen", "Labelled", "guarded", "localise_bindings"]
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-def localise_bindings(node: DOMNode, lang: str) -> None:
-    """Binding descriptions are i18n keys in the class; each instance gets them translated."""
-    originals: dict[str, list[Binding]] | None = getattr(node, "_original_bindings", None)
-    if originals is None:
-        originals = {key: list(bindings) for key, bindings in node._bindings.key_to_bindings.items()}
-        node._original_bindings = originals  # type: ignore[attr-defined]
-    for key, bindings in originals.items():
-        node._bindings.key_to_bindings[key] = [
-            dataclasses.replace(b, description=t(lang, b.description)) if has(b.description) else b
-            for b in bindings
-        ]
 
 
 def guarded(method: F) -> F:

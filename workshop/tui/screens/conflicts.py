@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...model import Document
 from ...model.merge import resolve_conflict
+from ..commands import bindings
 from ..widgets.status_line import StatusLine
 from .base import BaseScreen, guarded
 
@@ -37,7 +38,7 @@ def _current(document: Document, conflict: Any) -> str:
 class ConflictsScreen(BaseScreen):
     CSS_PATH = "conflicts.tcss"
     AUTO_FOCUS = "#conflicts"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "back", "key.back")]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings("back")]
 
     def documents(self) -> list[Document]:
         bundle = self.app.loaded.bundle  # type: ignore[attr-defined]

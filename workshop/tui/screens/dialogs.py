@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..commands import bindings
 from .base import BaseModal
 
 
@@ -17,11 +18,7 @@ class ConfirmScreen(BaseModal):
     """Yes or no; y / n / esc work as well as the buttons."""
 
     CSS_PATH = "dialogs.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y,j", "answer(True)", "key.save", show=False),
-        Binding("n,escape", "answer(False)", "key.cancel", show=False),
-        Binding("left,right", "app.focus_next", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings("yes", "no", "other_button")]
 
     def __init__(
         self,
@@ -64,7 +61,7 @@ class TextPromptScreen(BaseModal):
     """One line of text; Enter accepts, esc cancels."""
 
     CSS_PATH = "dialogs.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "key.cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings("cancel")]
 
     def __init__(self, title: str, value: str = "") -> None:
         super().__init__()
@@ -92,10 +89,7 @@ class PickScreen(BaseModal):
     """Choose one of a short list; a number key picks directly."""
 
     CSS_PATH = "dialogs.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "key.cancel"),
-        *(Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings("cancel", *(f"pick_{n}" for n in range(1, 10)))]
 
     def __init__(self, title: str, options: list[tuple[str, str]], current: str | None = None) -> None:
         super().__init__()

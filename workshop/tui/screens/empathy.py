@@ -9,11 +9,12 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Grid, Vertical
 from textual.widgets import Footer, Input, Static
 
 from ...model import EmpathyItem, EmpathyMap, Section, Workshop
+from ..commands import bindings
 from ..empathy_session import EmpathySession
 from ..widgets.item_list import ItemList, Row
 from ..widgets.status_line import StatusLine
@@ -58,23 +59,25 @@ class EmpathyScreen(BaseScreen):
     CSS_PATH = "empathy.tcss"
     AUTO_FOCUS = "#entry"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "step(1)", "key.next_section", priority=True),
-        Binding("shift+tab", "step(-1)", "key.prev_section", priority=True),
-        Binding("escape", "escape", "key.browse"),
-        Binding("enter,i,a", "type", "key.type"),
-        *(Binding(str(n), f"jump({n})", "key.jump", show=False) for n in range(10)),
-        Binding("left", "left", "key.prev_section", show=False),
-        Binding("right", "right", "key.next_section", show=False),
-        Binding("e", "edit", "key.edit"),
-        Binding("d,delete", "delete", "key.delete"),
-        Binding("m", "move", "key.move"),
-        Binding("p", "valence('pain')", "key.pain"),
-        Binding("g", "valence('gain')", "key.gain"),
-        Binding("n", "valence('neutral')", "key.neutral"),
-        Binding("t", "phase", "key.phase"),
-        Binding("x", "extended", "key.extended", show=False),
-        Binding("ctrl+z", "undo", "key.undo", priority=True),
-        Binding("u", "undo_key", "key.undo", show=False),
+        *bindings(
+            "next_section",
+            "prev_section",
+            "browse",
+            "type",
+            *(f"section_{n}" for n in range(10)),
+            "section_left",
+            "section_right",
+            "edit",
+            "delete",
+            "move_item",
+            "pain",
+            "gain",
+            "neutral",
+            "phase",
+            "extended",
+            "undo",
+            "undo_key",
+        )
     ]
 
     def __init__(self, emap: EmpathyMap) -> None:

@@ -6,12 +6,13 @@ import datetime as dt
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Checkbox, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...model import EmpathyMap, Persona
+from ..commands import bindings
 from ..widgets.status_line import StatusLine
 from .base import BaseScreen, guarded
 
@@ -21,10 +22,7 @@ NEW_PERSONA = "+new"
 class NewEmpathyScreen(BaseScreen):
     CSS_PATH = "empathy_new.tcss"
     AUTO_FOCUS = "#persona"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "create", "key.save", priority=True),
-        Binding("escape", "cancel", "key.cancel"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings("create", "cancel")]
 
     def __init__(self, persona_id: str | None = None) -> None:
         super().__init__()

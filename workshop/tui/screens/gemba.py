@@ -12,13 +12,15 @@ from collections.abc import Sequence
 from typing import Any, ClassVar, overload
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Input, Static
 
 from ...model import WASTES, Action, GembaWalk, Observation
 from ...model.capture import Capture, parse_capture
 from ...model.walk_index import LogFilter, WalkIndex, step_after
+from ..commands import bindings
+from ..providers.targets import Choice
 from ..widgets.item_list import ItemList, Row
 from ..widgets.status_line import StatusLine
 from .base import BaseScreen, guarded, localise_bindings
@@ -67,12 +69,14 @@ class GembaScreen(BaseScreen):
     CSS_PATH = "gemba.tcss"
     AUTO_FOCUS = "#capture"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+down,f6", "step(1)", "key.next_step"),
-        Binding("ctrl+up,f5", "step(-1)", "key.prev_step"),
-        Binding("f7", "observer", "key.observer"),
-        Binding("ctrl+f", "filter", "key.filter"),
-        Binding("ctrl+e", "setup", "key.setup", show=False),
-        Binding("escape", "escape", "key.back"),
+        *bindings(
+            "next_step",
+            "prev_step",
+            "observer",
+            "filter",
+            "walk_setup",
+            "leave",
+        )
     ]
 
     def __init__(self, walk: GembaWalk) -> None:
@@ -286,11 +290,31 @@ class GembaScreen(BaseScreen):
 
         def chosen(observer_id: str | None) -> None:
             if observer_id:
-                self.observer = observer_id
-                self.query_one("#where", Static).update(self._where())
+                self.choose_person(observer_id)
 
         options = [(o.id, f"{o.name} ({o.role})" if o.role else o.name) for o in self.walk.observers]
         self.app.push_screen(PickScreen(self.t("gemba.who"), options, self.observer), chosen)
+
+    # -- found by name in the command palette (providers.targets) ------------------------
+
+    person_role = "observer"
+
+    def route_choices(self) -> list[Choice]:
+        workshop = self.app.loaded.bundle.workshop  # type: ignore[attr-defined]
+        return [Choice(s.id, s.name, workshop.phase_label(s.phase, self.lang)) for s in self.walk.route]
+
+    def go_to_step(self, step_id: str) -> None:
+        if any(step.id == step_id for step in self.walk.route):
+            self.current_step = step_id
+            self.action_step(0)
+
+    def people_choices(self) -> list[Choice]:
+        return [Choice(o.id, o.name, o.role) for o in self.walk.observers]
+
+    def choose_person(self, person_id: str) -> None:
+        if any(o.id == person_id for o in self.walk.observers):
+            self.observer = person_id
+            self.query_one("#where", Static).update(self._where())
 
     def action_filter(self) -> None:
         from .dialogs import PickScreen
@@ -404,11 +428,7 @@ class GembaScreen(BaseScreen):
 class LogList(ItemList):
     """The log with the keys that act on the selected observation."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("e", "screen.edit", "key.edit"),
-        Binding("delete,d", "screen.delete", "key.delete"),
-        Binding("a", "screen.to_action", "key.to_action"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings("edit_selected", "delete_selected", "to_action")]
 
     def on_mount(self) -> None:
         super().on_mount()

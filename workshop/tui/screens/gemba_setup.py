@@ -6,12 +6,13 @@ import datetime as dt
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Input, Static, TextArea
 
 from ...model import GembaWalk
 from ...model.route_text import observers_from_text, observers_to_text, route_from_text, route_to_text
+from ..commands import bindings
 from ..widgets.status_line import StatusLine
 from .base import BaseScreen, guarded
 
@@ -21,10 +22,7 @@ class GembaSetupScreen(BaseScreen):
 
     CSS_PATH = "gemba_setup.tcss"
     AUTO_FOCUS = "#title"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "key.save", priority=True),
-        Binding("escape", "cancel", "key.cancel"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings("save", "cancel")]
 
     def __init__(self, walk: GembaWalk | None = None) -> None:
         super().__init__()

@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..commands import bindings
 from ..widgets.status_line import StatusLine
 from .base import BaseScreen, guarded
 
@@ -26,11 +27,13 @@ class HomeScreen(BaseScreen):
     CSS_PATH = "home.tcss"
     AUTO_FOCUS = "#workshops"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new", "key.new"),
-        Binding("enter", "open", "key.open", show=False),
-        Binding("r", "rename", "key.rename"),
-        Binding("d,delete", "delete", "key.delete"),
-        Binding("q", "app.quit", "key.quit", show=False),
+        *bindings(
+            "new_workshop",
+            "open",
+            "rename",
+            "delete",
+            "home_quit",
+        )
     ]
 
     def __init__(self) -> None:

@@ -8,11 +8,12 @@ from pydantic import ValidationError
 from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Input, Static, TextArea
 
 from ...model import Persona
+from ..commands import bindings
 from ..widgets.status_line import StatusLine
 from .base import BaseScreen, guarded
 from .forms import field_errors, lines
@@ -26,10 +27,7 @@ class PersonaFormScreen(BaseScreen):
 
     CSS_PATH = "persona.tcss"
     AUTO_FOCUS = "#name"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "key.save", priority=True),
-        Binding("escape", "cancel", "key.cancel"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings("save", "cancel")]
 
     def __init__(self, persona: Persona | None = None) -> None:
         super().__init__()
@@ -120,11 +118,7 @@ class PersonaCardScreen(BaseScreen):
     """One persona on a card: who they are, what they want, what bothers them."""
 
     CSS_PATH = "persona.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("e", "edit", "key.edit"),
-        Binding("m", "new_map", "key.new_map"),
-        Binding("escape", "back", "key.back"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings("edit", "new_map", "back")]
 
     def __init__(self, persona: Persona) -> None:
         super().__init__()

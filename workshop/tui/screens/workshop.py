@@ -6,13 +6,14 @@ import asyncio
 from typing import Any, ClassVar
 
 from textual.app import App, ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...model import PRESETS, CustomerArena, EmpathyMap, GembaWalk, Persona, WorkshopBundle
+from ..commands import bindings
 from ..widgets.status_line import StatusLine
 from .base import BaseScreen, guarded
 
@@ -22,16 +23,18 @@ class WorkshopScreen(BaseScreen):
     AUTO_FOCUS = "#personas"
     document_id = "workshop"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("p", "new_persona", "key.new_persona"),
-        Binding("m", "new_map", "key.new_map"),
-        Binding("a", "new_arena", "key.new_arena"),
-        Binding("g", "new_walk", "key.new_walk"),
-        Binding("enter", "open", "key.open", show=False),
-        Binding("e", "edit", "key.edit_workshop"),
-        Binding("r", "report", "key.report"),
-        Binding("k", "conflicts", "key.conflicts"),
-        Binding("d,delete", "delete", "key.delete"),
-        Binding("escape", "back", "key.back"),
+        *bindings(
+            "new_persona",
+            "new_map",
+            "new_arena",
+            "new_walk",
+            "open",
+            "edit_workshop",
+            "report",
+            "conflicts",
+            "delete",
+            "back",
+        )
     ]
 
     @property

@@ -6,12 +6,13 @@ from typing import ClassVar
 
 from pydantic import ValidationError
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Input, Select, Static, TextArea
 
 from ...model import CUSTOM, PRESETS, Language, Phase, Workshop, custom_phase_labels
 from ...store import slugify
+from ..commands import bindings
 from ..widgets.status_line import StatusLine
 from .base import BaseScreen, guarded
 from .forms import field_errors, lines
@@ -38,10 +39,7 @@ def custom_phases(text: str, language: Language = "nl") -> list[Phase]:
 class WorkshopFormScreen(BaseScreen):
     CSS_PATH = "workshop_form.tcss"
     AUTO_FOCUS = "#title"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "key.save", priority=True),
-        Binding("escape", "cancel", "key.cancel"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings("save", "cancel")]
 
     def __init__(self, workshop: Workshop | None = None) -> None:
         super().__init__()

@@ -10,12 +10,14 @@ from typing import Any, ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from ..commands import bindings
 
 Row = tuple[str, str, str]
 """(marker, text, tag): marker is "pain", "gain" or "", tag a short suffix such as a phase."""
@@ -25,12 +27,7 @@ class ItemList(ScrollView, can_focus=True):
     """The items of one section; the cursor marks the item that keys act on."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "cursor(-1)", "Up", show=False),
-        Binding("down", "cursor(1)", "Down", show=False),
-        Binding("pageup", "cursor(-10)", "Page up", show=False),
-        Binding("pagedown", "cursor(10)", "Page down", show=False),
-        Binding("home", "cursor_to(0)", "First", show=False),
-        Binding("end", "cursor_to(-1)", "Last", show=False),
+        *bindings("list_up", "list_down", "list_page_up", "list_page_down", "list_first", "list_last")
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "item-list--cursor",
