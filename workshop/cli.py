@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from . import __version__
-from .model import CUSTOM, LANGUAGES, PRESETS, Language, Phase, Workshop, custom_phase_labels
+from .model import CUSTOM, LANGUAGES, PRESETS, Language, Phase, Workshop
 from .model.controls import escape_controls
+from .model.phase_text import PhaseLineError, phases_from_lines
 from .overview import describe_workshop
 from .store import (
     SESSIONS_ENV,
@@ -23,7 +24,6 @@ from .store import (
     SessionStore,
     StoreError,
     kind_of,
-    slugify,
 )
 from .store.codec import read_document
 from .store.folder_merge import merge_file, merge_folders
@@ -216,18 +216,10 @@ def _cmd_new(args: argparse.Namespace, store: SessionStore) -> int:
 
 
 def _custom_phases(labels: list[str], language: Language) -> list[Phase]:
-    phases: list[Phase] = []
-    taken: set[str] = set()
-    for label in labels:
-        nl, en = custom_phase_labels(label, language)
-        if not (nl or en):
-            raise UsageError(f'--phase "{label}" has no label')
-        key = slugify(en or nl, "phase", max_length=40)
-        if key in taken:
-            raise UsageError(f'--phase "{label}" repeats an earlier phase')
-        taken.add(key)
-        phases.append(Phase(key=key, nl=nl, en=en))
-    return phases
+    try:
+        return phases_from_lines(labels, language)
+    except PhaseLineError as error:
+        raise UsageError(f"--phase {error}") from None
 
 
 def _cmd_list(args: argparse.Namespace, store: SessionStore) -> int:

@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Input, Static
 
 from ...model import Action, ArenaNote, CustomerArena
-from ...model.arena_text import parse_note_line
+from ...model.arena_text import SpeakerError, parse_note_line
 from ...model.countdown import Countdown
 from ..widgets.item_list import ItemList, Row
 from ..widgets.status_line import StatusLine
@@ -150,23 +150,15 @@ class ArenaScreen(BaseScreen):
         if not line.text:
             return
         people = self.speakers()
-        if line.speaker_number is not None:
-            if not 1 <= line.speaker_number <= len(people):
-                self.notify(self.t("arena.no_such_speaker", number=line.speaker_number), severity="warning")
-                return
-            self.speaker_index = line.speaker_number - 1
+        try:
+            index = line.speaker_index(people, self.speaker_index)
+        except SpeakerError as error:
+            self.notify(self.t("arena.no_such_speaker", number=error.number), severity="warning")
+            return
+        note = line.to_note(people, index, dt.datetime.now())
+        if index != self.speaker_index:
+            self.speaker_index = index
             self.query_one("#speakers", Static).update(self._speaker_line())
-        speaker = people[self.speaker_index].id if people else None
-        note = ArenaNote(
-            text=line.text,
-            speaker=speaker,
-            phase=line.phase,
-            touchpoint=line.touchpoint,
-            sentiment=line.sentiment,
-            quote=line.quote,
-            lane=line.lane,
-            at=dt.datetime.now().replace(microsecond=0),
-        )
         self.round.notes.append(note)
         self.query_one("#notes", ItemList).appended()
         self.app.changed(self.arena, immediately=True)  # type: ignore[attr-defined]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -10,8 +9,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Checkbox, Footer, Input, Static, TextArea
 
-from ...model import CustomerArena, default_rounds
-from ...model.arena_text import customers_from_text, customers_to_text, staff_from_text, staff_to_text
+from ...model import CustomerArena
+from ...model.arena_text import ArenaSetup, SetupError, customers_to_text, staff_to_text
 from ..widgets.status_line import StatusLine
 from .base import BaseScreen, guarded
 
@@ -71,14 +70,9 @@ class ArenaSetupScreen(BaseScreen):
         if event.text_area.id in ("inner", "outer"):
             self._show_ring()
 
-    def _counts(self) -> tuple[int, int]:
-        inner = [line for line in self.query_one("#inner", TextArea).text.splitlines() if line.strip()]
-        outer = [line for line in self.query_one("#outer", TextArea).text.splitlines() if line.strip()]
-        return len(inner), len(outer)
-
     def _show_ring(self) -> None:
         """The method's rule, live: at least as many staff in the outer ring as customers inside."""
-        customers, staff = self._counts()
+        customers, staff = self._setup().ring_counts()
         ring = self.query_one("#ring", Static)
         ok = staff >= customers
         ring.set_class(not ok, "-short")
@@ -88,77 +82,51 @@ class ArenaSetupScreen(BaseScreen):
         event.stop()
         self.focus_next()
 
+    def _setup(self) -> ArenaSetup:
+        return ArenaSetup(
+            title=self.query_one("#title", Input).value,
+            themes=self.query_one("#themes", TextArea).text,
+            inner=self.query_one("#inner", TextArea).text,
+            outer=self.query_one("#outer", TextArea).text,
+            override=self.query_one("#override", Input).value,
+            minutes=self.query_one("#minutes", Input).value,
+            mixed=self.query_one("#mixed", Checkbox).value,
+        )
+
     @guarded
     def action_save(self) -> None:
-        title = self.query_one("#title", Input).value.strip()
-        self.query_one("#title-error", Static).update("" if title else self.t("form.required"))
-        if not title:
-            self.query_one("#title").focus()
-            return
-        customers, staff = self._counts()
-        override = self.query_one("#override", Input).value.strip()
-        if staff < customers and not override:
-            self.query_one("#ring", Static).update(
-                self.t("arena.ring_refused", customers=customers, staff=staff)
-            )
-            self.query_one("#override").focus()
-            return
-        try:
-            minutes = [
-                int(part) for part in self.query_one("#minutes", Input).value.replace(",", " ").split()
-            ]
-            if len(minutes) != 3 or not all(1 <= m <= 240 for m in minutes):
-                raise ValueError
-        except ValueError:
-            self.query_one("#minutes-error", Static).update(self.t("arena.minutes_error"))
-            self.query_one("#minutes").focus()
-            return
-        arena = self.arena
-        inner = customers_from_text(self.query_one("#inner", TextArea).text, arena.inner if arena else [])
-        outer = staff_from_text(self.query_one("#outer", TextArea).text, arena.outer if arena else [])
-        themes = [
-            line.strip() for line in self.query_one("#themes", TextArea).text.splitlines() if line.strip()
-        ]
-        variant = "mixed" if self.query_one("#mixed", Checkbox).value else "swap"
+        setup = self._setup()
+        self.query_one("#title-error", Static).update("")
+        self.query_one("#minutes-error", Static).update("")
         app = self.app
-        if arena is None:
-            rounds = default_rounds(self.app.loaded.bundle.workshop.language, variant)  # type: ignore[attr-defined]
-            for round_, planned in zip(rounds, minutes, strict=True):
-                round_.planned_minutes = planned
-            arena = CustomerArena(
-                title=title,
-                date=dt.date.today(),
-                themes=themes,
-                round3_variant=variant,
-                inner=inner,
-                outer=outer,
-                ring_override=override if staff < customers else "",
-                rounds=rounds,
-            )
+        try:
+            arena = setup.build(app.loaded.bundle.workshop.language, self.arena)  # type: ignore[attr-defined]
+        except SetupError as problem:
+            self._show_problem(problem)
+            return
+        if self.arena is None:
             app.add_document(app.loaded.bundle.arenas, arena)  # type: ignore[attr-defined]
         else:
-            speakers = {person.id for person in (*inner, *outer)}
-            if any(n.speaker and n.speaker not in speakers for n in arena.notes()):
-                self.query_one("#ring", Static).update(self.t("arena.speaker_in_use"))
-                return
-            data = arena.model_dump()
-            data.update(
-                title=title,
-                themes=themes,
-                round3_variant=variant,
-                inner=[c.model_dump() for c in inner],
-                outer=[s.model_dump() for s in outer],
-                ring_override=override if staff < customers else "",
-            )
-            for round_ in data["rounds"]:
-                round_["planned_minutes"] = minutes[round_["number"] - 1]
-            updated = CustomerArena.model_validate(data)
-            for name in ("title", "themes", "round3_variant", "inner", "outer", "ring_override", "rounds"):
-                object.__setattr__(arena, name, getattr(updated, name))
             app.changed(arena)  # type: ignore[attr-defined]
         from .arena import ArenaScreen
 
         app.switch_screen(ArenaScreen(arena))
+
+    def _show_problem(self, problem: SetupError) -> None:
+        """The refused field says why, and gets the focus."""
+        if problem.field == "title":
+            self.query_one("#title-error", Static).update(self.t("form.required"))
+            self.query_one("#title").focus()
+        elif problem.field == "ring":
+            self.query_one("#ring", Static).update(
+                self.t("arena.ring_refused", customers=problem.customers, staff=problem.staff)
+            )
+            self.query_one("#override").focus()
+        elif problem.field == "minutes":
+            self.query_one("#minutes-error", Static).update(self.t("arena.minutes_error"))
+            self.query_one("#minutes").focus()
+        else:
+            self.query_one("#ring", Static).update(self.t("arena.speaker_in_use"))
 
     def action_cancel(self) -> None:
         self.app.pop_screen()

@@ -9,8 +9,8 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...model import Document
-from ...model.merge import resolve_conflict
+from ...model import Conflict, Document
+from ...model.merge import current_version, resolve_conflict
 from ..widgets.status_line import StatusLine
 from .base import BaseScreen, guarded
 
@@ -21,17 +21,9 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _current(document: Document, conflict: Any) -> str:
-    if conflict.item is None:
-        node: Any = document
-        for part in conflict.field.split("."):
-            node = getattr(node, part, None) if not isinstance(node, list) else None
-        return _text(node)
-    data = document.model_dump(mode="json")
-    from ...model.merge import _find_item
-
-    items, position = _find_item(data, conflict.item)
-    return _text(items[position]) if items else "–"
+def _current(document: Document, conflict: Conflict) -> str:
+    value = current_version(document, conflict)
+    return "–" if value is None else _text(value)
 
 
 class ConflictsScreen(BaseScreen):
@@ -88,8 +80,7 @@ class ConflictsScreen(BaseScreen):
     def _settle(self, document: Document, index: int, choice: str) -> None:
         """Settle in place, so every screen holding the document sees the result; then save."""
         settled = resolve_conflict(document, index, choice)
-        for name in type(document).model_fields:
-            object.__setattr__(document, name, getattr(settled, name))
+        document.take_fields(settled)
         self.app.changed(document)  # type: ignore[attr-defined]
         conflicts = self.query_one("#conflicts", OptionList)
         conflicts.clear_options()

@@ -240,19 +240,7 @@ class GembaScreen(BaseScreen):
 
     def log_capture(self, capture: Capture) -> Observation:
         """The hot path: one observation appended, counted and shown; saved in the background."""
-        observation = Observation(
-            text=capture.text,
-            at=dt.datetime.now().replace(second=0, microsecond=0),
-            step=capture.step,
-            observer=self.observer,
-            kind=capture.kind,
-            waste=capture.waste,
-            tags=capture.tags,
-            severity=capture.severity,
-            emotion=capture.emotion,
-            wait_minutes=capture.wait_minutes,
-            lane=capture.lane,
-        )
+        observation = capture.to_observation(self.observer, dt.datetime.now())
         self.walk.observations.append(observation)
         self.index.add(observation)
         if self.view.appended(observation):

@@ -10,29 +10,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Input, Select, Static, TextArea
 
-from ...model import CUSTOM, PRESETS, Language, Phase, Workshop, custom_phase_labels
-from ...store import slugify
+from ...model import CUSTOM, PRESETS, Language, Workshop
+from ...model.phase_text import PhaseLineError, phases_from_lines
 from ..widgets.status_line import StatusLine
 from .base import BaseScreen, guarded
 from .forms import field_errors, lines
-
-
-def custom_phases(text: str, language: Language = "nl") -> list[Phase]:
-    """One phase per line, "Dutch|English" or one label in the workshop's language; keys made
-    from the label, never as typed."""
-    phases: list[Phase] = []
-    taken: set[str] = set()
-    for line in lines(text):
-        nl, en = custom_phase_labels(line, language)
-        if not (nl or en):
-            continue
-        key = slugify(en or nl, "phase", max_length=40)
-        base, n = key, 2
-        while key in taken:
-            key, n = f"{base}-{n}", n + 1
-        taken.add(key)
-        phases.append(Phase(key=key, nl=nl, en=en))
-    return phases
 
 
 class WorkshopFormScreen(BaseScreen):
@@ -119,7 +101,7 @@ class WorkshopFormScreen(BaseScreen):
             values["phase_model"] = model
             language: Language = "en" if values["language"] == "en" else "nl"
             text = self.query_one("#phases", TextArea).text
-            values["phases"] = custom_phases(text, language) if model == CUSTOM else []
+            values["phases"] = phases_from_lines(lines(text), language) if model == CUSTOM else []
         return values
 
     def _show_errors(self, errors: dict[str, str]) -> None:
@@ -134,6 +116,9 @@ class WorkshopFormScreen(BaseScreen):
     def action_save(self) -> None:
         try:
             values = self._values()
+        except PhaseLineError as error:
+            self._show_errors({"phases": str(error)})
+            return
         except ValidationError as error:  # a custom phase that is not a valid phase
             self._show_errors({"phases": error.errors(include_url=False)[0]["msg"]})
             return
