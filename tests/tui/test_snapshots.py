@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import SIZE, build_workshop, make_app
+from .pilot import settle
 
 NAVIGATION: dict[str, tuple[str, ...]] = {
     "home": (),
@@ -35,16 +36,13 @@ def test_screen(
 
     async def navigate(pilot) -> None:
         for key in NAVIGATION[screen]:
-            await pilot.app.workers.wait_for_complete()
-            await pilot.pause()
+            await settle(pilot)
             if key.startswith(("gemba-", "arena-")):  # open a session by its id from the sessions list
                 sessions_list = pilot.app.screen.query_one("#sessions")
                 sessions_list.highlighted = sessions_list.get_option_index(key)
                 key = "enter"
             await pilot.press(key)
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        await pilot.pause()
+        await settle(pilot)
 
     try:
         assert snap_compare(app, terminal_size=SIZE, run_before=navigate)

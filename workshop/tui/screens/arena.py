@@ -10,21 +10,26 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import ClassVar
 
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Input, Static
 
-from ...model import Action, ArenaNote, CustomerArena
-from ...model.arena_text import SpeakerError, parse_note_line
-from ...model.countdown import Countdown
+from ...live.arena import ArenaSession
+from ...model import ArenaNote, ArenaRound, Customer, CustomerArena
+from ...model.arena_text import SpeakerError
+from ...workbench import Workbench
+from ..host import WorkshopHost
 from ..widgets.item_list import ItemList, Row
 from ..widgets.status_line import StatusLine
+from .action_prompt import ask_for_action
+from .arena_setup import ArenaSetupScreen
 from .base import BaseScreen, guarded, localise_bindings
 
 
-class ArenaScreen(BaseScreen):
+class ArenaScreen(BaseScreen[None]):
     CSS_PATH = "arena.tcss"
     AUTO_FOCUS = "#note"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -36,34 +41,36 @@ class ArenaScreen(BaseScreen):
         Binding("escape", "escape", "key.back"),
     ]
 
-    def __init__(self, arena: CustomerArena, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, bench: Workbench, arena: CustomerArena, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         super().__init__()
+        self.bench = bench
         self.arena = arena
         self.document_id = arena.id
-        self.clock = clock
-        started = [r.number for r in sorted(arena.rounds, key=lambda r: r.number) if r.notes]
-        self.number = started[-1] if started else 1
-        self.countdown = Countdown(self.round.planned_minutes * 60, clock)
-        self.speaker_index = 0
-        self.signalled = False
+        self.session = ArenaSession(
+            arena, clock, on_change=lambda immediately: bench.update(arena, immediately)
+        )
+
+    def _changed(self, immediately: bool) -> None:
+        self.bench.update(self.arena, immediately)
 
     @property
-    def round(self) -> Any:
-        return self.arena.round(self.number)
+    def round(self) -> ArenaRound:
+        return self.session.round
 
-    def speakers(self) -> list[Any]:
-        return self.arena.speakers_for(self.number)
+    @property
+    def number(self) -> int:
+        return self.session.number
 
     # -- layout --------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield Static(self.arena.title, classes="screen-title", markup=False)
         yield Static(self._round_line(), id="round", markup=False)
-        yield Static(self.countdown.display(), id="timer", markup=False)
+        yield Static(self.session.countdown.display(), id="timer", markup=False)
         if self.arena.themes:
-            yield Static(
-                f"{self.t('arena.themes_short')}: " + " · ".join(self.arena.themes), id="themes", markup=False
-            )
+            yield Static(self._themes_line(), id="themes", markup=False)
         yield NoteList(self.round.notes, self._row, self.t("arena.no_notes"), id="notes")
         yield Static(self._speaker_line(), id="speakers", markup=False)
         yield Input(placeholder=self.t("arena.note"), id="note")
@@ -71,20 +78,33 @@ class ArenaScreen(BaseScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.set_interval(0.5, self.tick, name="arena countdown")
+
+    def relabel(self) -> None:
+        """Every word in the new language, in place: what is being typed stays as it is."""
+        self.query_one("#round", Static).update(self._round_line())
+        self.query_one("#speakers", Static).update(self._speaker_line())
+        for themes in self.query("#themes").results(Static):
+            themes.update(self._themes_line())
+        self.query_one("#note", Input).placeholder = self.t("arena.note")
+        notes = self.query_one("#notes", ItemList)
+        notes.empty_text = self.t("arena.no_notes")
+        notes.refresh()
+
+    def _themes_line(self) -> str:
+        return f"{self.t('arena.themes_short')}: " + " · ".join(self.arena.themes)
 
     def _round_line(self) -> str:
         return self.t("arena.round", number=self.number, purpose=self.round.purpose)
 
     def _speaker_line(self) -> str:
-        people = self.speakers()
+        people = self.session.speakers()
         if not people:
             return self.t("arena.no_speakers")
         parts = []
         for number, person in enumerate(people, start=1):
-            name = getattr(person, "alias", None) or person.name
-            mark = "▶" if number - 1 == self.speaker_index else " "
+            name = person.alias if isinstance(person, Customer) else person.name
+            mark = "▶" if number - 1 == self.session.speaker_index else " "
             parts.append(f"{mark}{number}: {name}")
         return "  ".join(parts)
 
@@ -92,40 +112,34 @@ class ArenaScreen(BaseScreen):
         marker = "pain" if (note.sentiment or 0) < 0 else "gain" if (note.sentiment or 0) > 0 else ""
         speaker = self.arena.speaker_name(note.speaker)
         text = f"“{note.text}”" if note.quote else note.text
-        tag = self.app.loaded.bundle.workshop.phase_label(note.phase, self.lang) if note.phase else ""  # type: ignore[attr-defined]
+        tag = self.bench.workshop.phase_label(note.phase, self.lang) if note.phase else ""
         return marker, f"{speaker}: {text}" if speaker else text, tag
 
     # -- the clock -----------------------------------------------------------------------
 
     def tick(self) -> None:
+        countdown = self.session.countdown
         timer = self.query_one("#timer", Static)
-        timer.update(self.countdown.display())
-        expired = self.countdown.expired
-        timer.set_class(expired, "-over")
-        timer.set_class(self.countdown.running, "-running")
-        if expired and not self.signalled:
-            self.signalled = True
+        timer.update(countdown.display())
+        timer.set_class(countdown.expired, "-over")
+        timer.set_class(countdown.running, "-running")
+        if self.session.time_is_up():
             self.app.bell()
             self.notify(self.t("arena.time_up", number=self.number), severity="warning", timeout=6)
 
     def action_timer(self) -> None:
-        self.countdown.toggle()
+        self.session.toggle_clock()
         self.tick()
 
     def action_more_time(self) -> None:
-        self.countdown.add(5 * 60)
-        self.signalled = self.countdown.expired
+        self.session.more_time()
         self.tick()
 
     @guarded
     def action_next_round(self) -> None:
-        if self.number == 3:
+        if not self.session.next_round():
             self.notify(self.t("arena.last_round"))
             return
-        self.number += 1
-        self.countdown = Countdown(self.round.planned_minutes * 60, self.clock)
-        self.signalled = False
-        self.speaker_index = 0
         notes = self.query_one("#notes", ItemList)
         notes.items = self.round.notes
         notes.sync(scroll_end=True)
@@ -134,34 +148,31 @@ class ArenaScreen(BaseScreen):
         self.tick()
 
     def action_speaker(self) -> None:
-        if self.speakers():
-            self.speaker_index = (self.speaker_index + 1) % len(self.speakers())
-            self.query_one("#speakers", Static).update(self._speaker_line())
+        self.session.next_speaker()
+        self.query_one("#speakers", Static).update(self._speaker_line())
 
     # -- notes ---------------------------------------------------------------------------
 
+    @on(Input.Submitted, "#note")
     @guarded
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    def note_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if not event.value.strip():
             return
-        workshop = self.app.loaded.bundle.workshop  # type: ignore[attr-defined]
-        line = parse_note_line(event.value, workshop.phase_list(), workshop.touchpoints)
-        if not line.text:
-            return
-        people = self.speakers()
+        workshop = self.bench.workshop
+        speaker = self.session.speaker_index
         try:
-            index = line.speaker_index(people, self.speaker_index)
+            note = self.session.add(
+                event.value, workshop.phase_list(), workshop.touchpoints, dt.datetime.now()
+            )
         except SpeakerError as error:
             self.notify(self.t("arena.no_such_speaker", number=error.number), severity="warning")
             return
-        note = line.to_note(people, index, dt.datetime.now())
-        if index != self.speaker_index:
-            self.speaker_index = index
+        if note is None:
+            return
+        if self.session.speaker_index != speaker:
             self.query_one("#speakers", Static).update(self._speaker_line())
-        self.round.notes.append(note)
         self.query_one("#notes", ItemList).appended()
-        self.app.changed(self.arena, immediately=True)  # type: ignore[attr-defined]
         event.input.value = ""
 
     def action_escape(self) -> None:
@@ -170,32 +181,31 @@ class ArenaScreen(BaseScreen):
             return
         self.app.pop_screen()
 
-    def action_setup(self) -> None:
-        from .arena_setup import ArenaSetupScreen
-
-        self.app.switch_screen(ArenaSetupScreen(self.arena))
-
+    @work(exclusive=True, group="arena dialog")
     @guarded
-    def action_commit(self) -> None:
+    async def action_setup(self) -> None:
+        if await self.app.ask(ArenaSetupScreen(self.bench, self.arena)) is not None:
+            await self.recompose()  # rings, themes and rounds are the layout: the structure changed
+
+    @work(exclusive=True, group="arena dialog")
+    @guarded
+    async def action_commit(self) -> None:
         """A commitment from the selected note: owner and due date in one line."""
         note = self.query_one("#notes", ItemList).current()
         if note is None:
             return
-
-        def add(action: Action) -> None:
+        action = await ask_for_action(self, self.t("arena.commit_prompt"), note.text, note.id)
+        if action is not None:
             self.arena.commitments.append(action)
-            self.app.changed(self.arena)  # type: ignore[attr-defined]
-
-        self.ask_for_action(self.t("arena.commit_prompt"), note.text, note.id, add)
+            self.bench.update(self.arena)
 
     @guarded
     def action_delete(self) -> None:
         note = self.query_one("#notes", ItemList).current()
         if note is None:
             return
-        self.arena.remove_item(self.round.notes, note)
+        self.session.delete(note)
         self.query_one("#notes", ItemList).sync()
-        self.app.changed(self.arena)  # type: ignore[attr-defined]
 
 
 class NoteList(ItemList):
@@ -206,6 +216,8 @@ class NoteList(ItemList):
         Binding("delete,d", "screen.delete", "key.delete"),
     ]
 
+    app = getters.app(WorkshopHost)
+
     def on_mount(self) -> None:
-        super().on_mount()
-        localise_bindings(self, getattr(self.app, "language", "nl"))
+        localise_bindings(self, self.app.language)
+        self.app.language_changed.subscribe(self, lambda lang: localise_bindings(self, lang))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -11,12 +12,15 @@ from textual.widgets import Checkbox, Footer, Input, Static, TextArea
 
 from ...model import CustomerArena
 from ...model.arena_text import ArenaSetup, SetupError, customers_to_text, staff_to_text
+from ...workbench import Workbench
+from ..widgets.caption import Caption
 from ..widgets.status_line import StatusLine
 from .base import BaseScreen, guarded
 
 
-class ArenaSetupScreen(BaseScreen):
-    """New arena (arena=None) or the set-up of an existing one; ctrl+s saves and opens it."""
+class ArenaSetupScreen(BaseScreen[CustomerArena | None]):
+    """New arena (arena=None) or the set-up of an existing one; ctrl+s saves and answers with
+    the arena (the opener shows it), esc answers None."""
 
     CSS_PATH = "arena_setup.tcss"
     AUTO_FOCUS = "#title"
@@ -25,8 +29,9 @@ class ArenaSetupScreen(BaseScreen):
         Binding("escape", "cancel", "key.cancel"),
     ]
 
-    def __init__(self, arena: CustomerArena | None = None) -> None:
+    def __init__(self, bench: Workbench, arena: CustomerArena | None = None) -> None:
         super().__init__()
+        self.bench = bench
         self.arena = arena
 
     def compose(self) -> ComposeResult:
@@ -35,20 +40,20 @@ class ArenaSetupScreen(BaseScreen):
             yield Static(
                 self.t("arena.setup" if arena else "arena.new"), classes="screen-title", markup=False
             )
-            yield Static(self.t("form.hint"), classes="form-hint", markup=False)
-            yield Static(self.t("arena.title"), classes="field-label", markup=False)
+            yield Caption("form.hint", self.lang, classes="form-hint")
+            yield Caption("arena.title", self.lang, classes="field-label")
             yield Input(arena.title if arena else self.t("arena.default_title"), id="title")
             yield Static("", id="title-error", classes="field-error", markup=False)
-            yield Static(self.t("arena.themes"), classes="field-label", markup=False)
+            yield Caption("arena.themes", self.lang, classes="field-label")
             yield TextArea("\n".join(arena.themes) if arena else "", id="themes")
-            yield Static(self.t("arena.inner"), classes="field-label", markup=False)
+            yield Caption("arena.inner", self.lang, classes="field-label")
             yield TextArea(customers_to_text(arena.inner) if arena else "", id="inner")
-            yield Static(self.t("arena.outer"), classes="field-label", markup=False)
+            yield Caption("arena.outer", self.lang, classes="field-label")
             yield TextArea(staff_to_text(arena.outer) if arena else "", id="outer")
             yield Static("", id="ring", markup=False)
-            yield Static(self.t("arena.override"), classes="field-label", markup=False)
+            yield Caption("arena.override", self.lang, classes="field-label")
             yield Input(arena.ring_override if arena else "", id="override")
-            yield Static(self.t("arena.minutes"), classes="field-label", markup=False)
+            yield Caption("arena.minutes", self.lang, classes="field-label")
             minutes = (
                 [r.planned_minutes for r in sorted(arena.rounds, key=lambda r: r.number)]
                 if arena
@@ -66,9 +71,13 @@ class ArenaSetupScreen(BaseScreen):
         super().on_mount()
         self._show_ring()
 
-    def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        if event.text_area.id in ("inner", "outer"):
-            self._show_ring()
+    @on(TextArea.Changed, "#inner, #outer")
+    def rings_changed(self) -> None:
+        self._show_ring()
+
+    def relabel(self) -> None:
+        self._show_ring()
+        self.query_one("#mixed", Checkbox).label = self.t("arena.mixed")
 
     def _show_ring(self) -> None:
         """The method's rule, live: at least as many staff in the outer ring as customers inside."""
@@ -78,7 +87,8 @@ class ArenaSetupScreen(BaseScreen):
         ring.set_class(not ok, "-short")
         ring.update(self.t("arena.ring_ok" if ok else "arena.ring_short", customers=customers, staff=staff))
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    @on(Input.Submitted)
+    def next_field(self, event: Input.Submitted) -> None:
         event.stop()
         self.focus_next()
 
@@ -98,19 +108,16 @@ class ArenaSetupScreen(BaseScreen):
         setup = self._setup()
         self.query_one("#title-error", Static).update("")
         self.query_one("#minutes-error", Static).update("")
-        app = self.app
         try:
-            arena = setup.build(app.loaded.bundle.workshop.language, self.arena)  # type: ignore[attr-defined]
+            arena = setup.build(self.bench.workshop.language, self.arena)
         except SetupError as problem:
             self._show_problem(problem)
             return
         if self.arena is None:
-            app.add_document(app.loaded.bundle.arenas, arena)  # type: ignore[attr-defined]
+            self.bench.add(arena)
         else:
-            app.changed(arena)  # type: ignore[attr-defined]
-        from .arena import ArenaScreen
-
-        app.switch_screen(ArenaScreen(arena))
+            self.bench.update(arena)
+        self.dismiss(arena)
 
     def _show_problem(self, problem: SetupError) -> None:
         """The refused field says why, and gets the focus."""
@@ -129,4 +136,4 @@ class ArenaSetupScreen(BaseScreen):
             self.query_one("#ring", Static).update(self.t("arena.speaker_in_use"))
 
     def action_cancel(self) -> None:
-        self.app.pop_screen()
+        self.dismiss(None)

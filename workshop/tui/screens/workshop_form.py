@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from pydantic import ValidationError
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -12,12 +13,17 @@ from textual.widgets import Footer, Input, Select, Static, TextArea
 
 from ...model import CUSTOM, PRESETS, Language, Workshop
 from ...model.phase_text import PhaseLineError, phases_from_lines
+from ...workbench import Workbench
+from ..widgets.caption import Caption
 from ..widgets.status_line import StatusLine
 from .base import BaseScreen, guarded
 from .forms import field_errors, lines
 
 
-class WorkshopFormScreen(BaseScreen):
+class WorkshopFormScreen(BaseScreen[Workshop | None]):
+    """A new workshop (answered with it, not yet saved) or the details of the open one
+    (changed through the workbench); None when cancelled."""
+
     CSS_PATH = "workshop_form.tcss"
     AUTO_FOCUS = "#title"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -25,44 +31,45 @@ class WorkshopFormScreen(BaseScreen):
         Binding("escape", "cancel", "key.cancel"),
     ]
 
-    def __init__(self, workshop: Workshop | None = None) -> None:
+    def __init__(self, bench: Workbench | None = None) -> None:
         super().__init__()
-        self.workshop = workshop
+        self.bench = bench
+        self.workshop = bench.workshop if bench is not None else None
 
     def compose(self) -> ComposeResult:
         ws = self.workshop
         lang = self.lang
         with VerticalScroll(id="form"):
-            yield Static(self.t("wsform.edit" if ws else "wsform.new"), classes="screen-title", markup=False)
-            yield Static(self.t("form.hint"), classes="form-hint", markup=False)
+            yield Caption(("wsform.edit" if ws else "wsform.new"), self.lang, classes="screen-title")
+            yield Caption("form.hint", self.lang, classes="form-hint")
             yield Static("", id="form-error", classes="field-error", markup=False)
-            yield Static(self.t("field.title"), classes="field-label", markup=False)
+            yield Caption("field.title", self.lang, classes="field-label")
             yield Input(ws.title if ws else "", id="title")
             yield Static("", id="title-error", classes="field-error", markup=False)
-            yield Static(self.t("field.goal"), classes="field-label", markup=False)
+            yield Caption("field.goal", self.lang, classes="field-label")
             yield Input(ws.goal if ws else "", id="goal")
             yield Static("", id="goal-error", classes="field-error", markup=False)
-            yield Static(self.t("field.product"), classes="field-label", markup=False)
+            yield Caption("field.product", self.lang, classes="field-label")
             yield Input(ws.product if ws else "", id="product")
             yield Static("", id="product-error", classes="field-error", markup=False)
             if ws is None:
-                yield Static(self.t("field.phase_model"), classes="field-label", markup=False)
+                yield Caption("field.phase_model", self.lang, classes="field-label")
                 options = [(preset.title(lang), name) for name, preset in PRESETS.items()]
                 options.append((self.t("field.custom"), CUSTOM))
                 yield Select(options, value="five-stage", allow_blank=False, id="phase_model")
-                yield Static(self.t("field.custom_phases"), classes="field-label custom", markup=False)
+                yield Caption("field.custom_phases", self.lang, classes="field-label custom")
                 yield TextArea(id="phases", classes="custom")
                 yield Static("", id="phases-error", classes="field-error", markup=False)
             else:
                 preset = PRESETS.get(ws.phase_model)
                 model = preset.title(lang) if preset else self.t("field.custom")
-                phases = " → ".join(p.label(lang) for p in ws.phase_list())  # type: ignore[arg-type]
+                phases = " → ".join(p.label(lang) for p in ws.phase_list())
                 yield Static(
                     self.t("field.phases_fixed", model=model, phases=phases),
                     classes="field-label",
                     markup=False,
                 )
-            yield Static(self.t("field.language"), classes="field-label", markup=False)
+            yield Caption("field.language", self.lang, classes="field-label")
             yield Select(
                 [("Nederlands", "nl"), ("English", "en")],
                 value=ws.language if ws else lang,
@@ -75,9 +82,9 @@ class WorkshopFormScreen(BaseScreen):
     def on_mount(self) -> None:
         self._show_custom()
 
-    def on_select_changed(self, event: Select.Changed) -> None:
-        if event.select.id == "phase_model":
-            self._show_custom()
+    @on(Select.Changed, "#phase_model")
+    def phase_model_changed(self) -> None:
+        self._show_custom()
 
     def _show_custom(self) -> None:
         if self.workshop is None:
@@ -124,30 +131,17 @@ class WorkshopFormScreen(BaseScreen):
             return
         try:
             if self.workshop is None:
-                candidate = Workshop(**values)  # type: ignore[arg-type]
+                candidate = Workshop.model_validate(values)
             else:
-                Workshop.model_validate({**self.workshop.model_dump(), **values})
+                candidate = Workshop.model_validate({**self.workshop.model_dump(), **values})
         except ValidationError as error:
             self._show_errors(field_errors(error, Workshop, self.t("form.required")))
             return
         self._show_errors({})
-        app = self.app
-        if self.workshop is None:
-            store = app.ensure_store()  # type: ignore[attr-defined]
-            with app.autosaver.lock:  # type: ignore[attr-defined]
-                loaded = store.create_workshop(candidate)
-            self.dismiss_form()
-            app.open_loaded(loaded)  # type: ignore[attr-defined]
+        if self.bench is None or self.workshop is None:
+            self.dismiss(candidate)
             return
-        for name, value in values.items():
-            if getattr(self.workshop, name) != value:
-                setattr(self.workshop, name, value)
-        app.changed(self.workshop)  # type: ignore[attr-defined]
-        app.set_language(self.workshop.language)  # type: ignore[attr-defined]
-        self.dismiss_form()
-
-    def dismiss_form(self) -> None:
-        self.app.pop_screen()
+        self.dismiss(self.bench.change(self.workshop, values))
 
     def action_cancel(self) -> None:
-        self.app.pop_screen()
+        self.dismiss(None)
