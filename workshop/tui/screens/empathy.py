@@ -177,9 +177,9 @@ class EmpathyScreen(BaseScreen[None]):
             entry.value = ""
         self._goal_in_entry = step == GOAL
         if focus:
-            panel = next((p for section, p in self.panels.items() if section == step), None)
-            if isinstance(self.focused, ItemList) and panel is not None:
-                panel.item_list.focus()
+            shown = next((p for section, p in self.panels.items() if section == step), None)
+            if isinstance(self.focused, ItemList) and shown is not None:
+                shown.item_list.focus()
             else:
                 entry.focus()
         self.refresh_bindings()

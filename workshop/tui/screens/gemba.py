@@ -277,8 +277,8 @@ class GembaScreen(BaseScreen[None]):
         self.query_one("#filter", Static).update(self._filter_line())
 
     def _selected(self) -> Observation | None:
-        log = self.query_one("#log", ItemList)
-        observation = log.current()
+        cursor, view = self.query_one("#log", ItemList).cursor, self.session.view
+        observation = view[cursor] if 0 <= cursor < len(view) else None
         if observation is None:
             return None
         if not self.bench.is_own(self.walk, observation):
