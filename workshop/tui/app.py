@@ -119,9 +119,11 @@ class WorkshopApp(WorkshopHost):
     # read reach their screen first), and at a deadline saves from where it is; the process
     # then ends with os._exit, everything on disk.
 
-    def run(self, **kwargs: Any) -> None:
+    def run(self, **kwargs: Any) -> Any:
         """App.run with the signal handlers in place while it runs (pilot tests, which do not
-        call run, keep the test runner's handlers); after a signal the process ends here."""
+        call run, keep the test runner's handlers); after a signal the process ends here.
+        What the app exited with is returned as App.run returns it: Textual's screenshot
+        helper, which the snapshot tests use, exits with the SVG."""
         previous: dict[signal.Signals, Any] = {}
         try:
             for leave_signal in LEAVE_SIGNALS:
@@ -129,13 +131,14 @@ class WorkshopApp(WorkshopHost):
         except ValueError:
             pass  # not the main thread: no handlers to install
         try:
-            super().run(**kwargs)
+            result = super().run(**kwargs)
         finally:
             for leave_signal, handler in previous.items():
                 signal.signal(leave_signal, handler)
         if self.leaving_on is not None:
             self._save_and_release()
             self._end_process(self.leaving_on)
+        return result
 
     def _on_os_signal(self, signum: int, frame: FrameType | None) -> None:
         if self.leaving_on is None:
