@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .phases import Language, Phase, custom_phase_labels
-from .slug import slugify
+from ..slug import slugify
 
 PHASE_KEY_LENGTH = 40
 

@@ -1,5 +1,5 @@
-"""Slugs for file and folder names; the rule lives in the model, which also keys phases by it."""
+"""Slugs for file and folder names; the rule lives in workshop.slug, which the model shares (phase keys)."""
 
-from ..model.slug import MAX_SLUG_LENGTH, slugify, unique_slug
+from ..slug import MAX_SLUG_LENGTH, slugify, unique_slug
 
 __all__ = ["MAX_SLUG_LENGTH", "slugify", "unique_slug"]

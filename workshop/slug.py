@@ -1,4 +1,7 @@
-"""Slugs: safe, readable names made by the app (files, folders, phase keys), never typed paths."""
+"""Slugs: safe, readable names made by the app (files, folders, phase keys), never typed paths.
+
+A top-level module without pydantic, shared by the model (phase keys) and the store (file
+names), so importing it never loads the domain model."""
 
 from __future__ import annotations
 
