@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .phases import Language, Phase, custom_phase_labels
 from ..slug import slugify
+from .phases import Language, Phase, custom_phase_labels
 
 PHASE_KEY_LENGTH = 40
 
