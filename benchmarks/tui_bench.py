@@ -121,9 +121,10 @@ async def _log_cost(observations: int, adds: int) -> tuple[float, float, float]:
             await pilot.press("enter")
             await pilot.pause()
             await pilot.app.workers.wait_for_complete()
-            from workshop.tui.screens.workshop import WorkshopScreen
+            from workshop.tui.screens.workshop import screen_for
 
-            walk_screen = WorkshopScreen.screen_for(app, "walk-bench")
+            assert app.bench is not None
+            walk_screen = screen_for(app.bench, "walk-bench")
             await app.push_screen(walk_screen)
             await pilot.pause()
             assert isinstance(app.screen, GembaScreen), app.screen

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from . import __version__
 from .store.listing import SESSIONS_ENV, WORKSHOP_FILE
-from .store.slug import slugify
 
 if TYPE_CHECKING:
     from .model import Language, Phase
@@ -252,20 +251,12 @@ def _cmd_new(args: argparse.Namespace, store: SessionStore) -> int:
 
 
 def _custom_phases(labels: list[str], language: Language) -> list[Phase]:
-    from .model import Phase, custom_phase_labels
+    from .model.phase_text import PhaseLineError, phases_from_lines
 
-    phases: list[Phase] = []
-    taken: set[str] = set()
-    for label in labels:
-        nl, en = custom_phase_labels(label, language)
-        if not (nl or en):
-            raise UsageError(f'--phase "{label}" has no label')
-        key = slugify(en or nl, "phase", max_length=40)
-        if key in taken:
-            raise UsageError(f'--phase "{label}" repeats an earlier phase')
-        taken.add(key)
-        phases.append(Phase(key=key, nl=nl, en=en))
-    return phases
+    try:
+        return phases_from_lines(labels, language)
+    except PhaseLineError as error:
+        raise UsageError(f"--phase {error}") from None
 
 
 def _cmd_list(args: argparse.Namespace, root: Path) -> int:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.widgets import Input, TextArea
 
 from workshop.model import (
     ArenaNote,
@@ -139,6 +140,15 @@ def build_workshop(root: Path, language: str = "nl") -> Path:
         ),
     )
     return loaded.folder
+
+
+@pytest.fixture(autouse=True)
+def steady_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The text cursor does not blink in tests: a blink is a timer, and on a loaded machine a
+    snapshot taken 0.5 s later than usual caught the cursor off (the flaky empathy_map-nl).
+    With blinking off the cursor shows whenever the field has focus, as in the snapshots."""
+    monkeypatch.setattr(Input, "cursor_blink", False)
+    monkeypatch.setattr(TextArea, "cursor_blink", False)
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from workshop.tui.screens.arena import ArenaScreen
 from workshop.tui.screens.arena_setup import ArenaSetupScreen
 
 from .conftest import SIZE, make_app, sync
-from .test_flows import settle, wait_until
+from .pilot import settle, wait_until
 
 CUSTOMERS = "Mevrouw B., 74 jaar, knieartrose, +\nMeneer D., 38 jaar\nMevrouw Y., 66 jaar, +"
 STAFF = "Petra Smit, balie\nMark de Groot, orthopeed"
@@ -36,7 +36,9 @@ async def line(pilot, text: str) -> None:
 async def test_a_full_arena(sessions: Path, apps, monkeypatch) -> None:
     clock = FakeClock()
     original_init = ArenaScreen.__init__
-    monkeypatch.setattr(ArenaScreen, "__init__", lambda self, arena: original_init(self, arena, clock))
+    monkeypatch.setattr(
+        ArenaScreen, "__init__", lambda self, bench, arena: original_init(self, bench, arena, clock)
+    )
     app = make_app(sessions)
     apps.append(app)
     async with app.run_test(size=SIZE) as pilot:
@@ -52,7 +54,7 @@ async def test_a_full_arena(sessions: Path, apps, monkeypatch) -> None:
         setup.query_one("#inner", TextArea).text = CUSTOMERS
         setup.query_one("#outer", TextArea).text = STAFF
         setup.query_one("#minutes", Input).value = "20 15 10"
-        await pilot.pause()
+        await settle(pilot)
         assert "3 klanten, 2 medewerkers" in str(setup.query_one("#ring", Static).content)
         await pilot.press("ctrl+s")
         await settle(pilot)

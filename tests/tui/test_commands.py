@@ -24,7 +24,7 @@ from workshop.tui.commands import COMMANDS, check_keymap, key_problem, localise_
 from workshop.tui.screens.arena import ArenaScreen
 from workshop.tui.screens.gemba import GembaScreen
 from workshop.tui.screens.help import HelpScreen
-from workshop.tui.screens.persona import PersonaCardScreen
+from workshop.tui.screens.persona_card import PersonaCardScreen
 
 from .conftest import SIZE, build_workshop, make_app, sync
 
@@ -174,10 +174,10 @@ async def test_the_palette_finds_steps_people_and_documents_by_name(sessions: Pa
     async with app.run_test(size=SIZE) as pilot:
         await open_session(pilot, "gemba-1")
         screen = app.screen
-        assert isinstance(screen, GembaScreen) and screen.current_step == "step-balie"
+        assert isinstance(screen, GembaScreen) and screen.session.current_step == "step-balie"
         await search(pilot, "wachtkamer", "Naar stap 2: Wachtkamer")
         await pilot.press("enter")
-        await wait_until(pilot, lambda: screen.current_step == "step-wacht")
+        await wait_until(pilot, lambda: screen.session.current_step == "step-wacht")
         assert "Wachtkamer" in str(screen.query_one("#where", Static).content)
 
         await search(pilot, "gerard", "Observator: Gerard")
@@ -195,10 +195,10 @@ async def test_the_palette_finds_steps_people_and_documents_by_name(sessions: Pa
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, ArenaScreen))
         arena = app.screen
-        assert arena.speaker_index == 0
+        assert arena.session.speaker_index == 0
         await search(pilot, "meneer", "Spreker: Meneer D.")
         await pilot.press("enter")
-        await wait_until(pilot, lambda: arena.speaker_index == 1)
+        await wait_until(pilot, lambda: arena.session.speaker_index == 1)
 
 
 @sync

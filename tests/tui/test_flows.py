@@ -19,34 +19,13 @@ from workshop.store import atomic as atomic_module
 from workshop.tui.providers import ScreenCommands
 from workshop.tui.screens.empathy import EmpathyScreen
 from workshop.tui.screens.home import HomeScreen
-from workshop.tui.screens.persona import PersonaCardScreen, PersonaFormScreen
+from workshop.tui.screens.persona_card import PersonaCardScreen
+from workshop.tui.screens.persona_form import PersonaFormScreen
 from workshop.tui.screens.workshop import WorkshopScreen
 from workshop.tui.widgets.item_list import ItemList
-from workshop.tui.widgets.status_line import StatusLine
 
 from .conftest import SIZE, held_elsewhere, make_app, sync
-
-
-async def type_text(pilot, text: str) -> None:
-    await pilot.press(*("space" if char == " " else char for char in text))
-
-
-async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-async def wait_until(pilot, predicate, timeout: float = 5.0) -> None:
-    for _ in range(int(timeout / 0.02)):
-        if predicate():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("condition not reached")
-
-
-def status_text(app) -> str:
-    return str(app.screen.query_one(StatusLine).content)
-
+from .pilot import settle, status_text, type_text, wait_until
 
 SECTION_TEXTS = {
     "sees": "Een volle wachtkamer",
@@ -224,17 +203,16 @@ async def test_quitting_with_unsaved_changes_asks_first(sessions: Path, apps) ->
         def disk_full(*_args: object, **_kwargs: object) -> None:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-        patch = pytest.MonkeyPatch()
-        patch.setattr(atomic_module.os, "open", disk_full)
-        await type_text(pilot, "Niet kwijtraken")
-        await pilot.press("enter", "ctrl+q")
-        await wait_until(pilot, lambda: app.screen.__class__.__name__ == "ConfirmScreen")
-        body = str(app.screen.query_one(".dialog-body", Static).content)
-        assert "niet opgeslagen" in body and "No space left on device" in body
-        await pilot.press("n")
-        await pilot.pause()
-        assert isinstance(app.screen, EmpathyScreen), "still running, nothing lost"
-        patch.undo()
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(atomic_module.os, "open", disk_full)
+            await type_text(pilot, "Niet kwijtraken")
+            await pilot.press("enter", "ctrl+q")
+            await wait_until(pilot, lambda: app.screen.__class__.__name__ == "ConfirmScreen")
+            body = str(app.screen.query_one(".dialog-body", Static).content)
+            assert "niet opgeslagen" in body and "No space left on device" in body
+            await pilot.press("n")
+            await settle(pilot)
+            assert isinstance(app.screen, EmpathyScreen), "still running, nothing lost"
         await pilot.press("ctrl+q")
         await wait_until(pilot, lambda: app.return_code == 0)
     assert "Niet kwijtraken" in (sessions / "polikliniek-knie" / "empathy-anna.toml").read_text()
@@ -274,7 +252,7 @@ async def test_persona_form_shows_errors_at_the_field(sessions: Path, apps) -> N
         await pilot.press("p")
         await settle(pilot)
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, PersonaFormScreen)
         assert str(app.screen.query_one("#name-error", Static).content) == "verplicht"
         await type_text(pilot, "Kees")
@@ -299,7 +277,7 @@ async def test_language_help_and_palette(sessions: Path, apps) -> None:
         commands = [entry.title for entry in ScreenCommands(app.screen).entries()]
         assert {"New persona", "New empathy map", "Edit workshop", "Delete"} <= set(commands)
         await pilot.press("f1")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.__class__.__name__ == "HelpScreen"
         table = app.screen.query_one("#help-keys", Static).content
         assert "New empathy map" in [str(cell) for cell in table.columns[1].cells]
@@ -315,12 +293,12 @@ async def test_delete_a_workshop_asks_and_moves_it_to_the_trash(sessions: Path, 
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("d")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("n")
-        await pilot.pause()
+        await settle(pilot)
         assert (sessions / "polikliniek-knie").exists()
         await pilot.press("d")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("y")
         await settle(pilot)
         assert not (sessions / "polikliniek-knie").exists()
@@ -379,19 +357,26 @@ from workshop.tui.app import WorkshopApp
 
 app = WorkshopApp(Path(sys.argv[1]), "nl", watch_seconds=0, debounce=60.0)
 
+async def settle(pilot):
+    for _ in range(200):
+        busy = app.busy_workers()
+        if busy:
+            await app.workers.wait_for_complete(busy)
+        await pilot.pause()
+        nodes = [app, *app.screen.walk_children(with_self=True)]
+        if not app.busy_workers() and all(node._message_queue.empty() for node in nodes):
+            return
+
 async def drive(pilot):
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(pilot)
     await pilot.press("enter")
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(pilot)
     await pilot.press("tab", "enter")
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(pilot)
     for key in "Voor het signaal":
         await pilot.press("space" if key == " " else key)
     await pilot.press("enter")
-    await pilot.pause()
+    await settle(pilot)
     print("typed", flush=True)  # the app runs on until the signal
 
 app.run(headless=True, auto_pilot=drive)

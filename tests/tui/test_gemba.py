@@ -9,12 +9,13 @@ from pathlib import Path
 from textual.widgets import Input, OptionList, Static, TextArea
 
 from workshop.store import SessionStore
+from workshop.tui.i18n import t
 from workshop.tui.screens.gemba import GembaScreen
 from workshop.tui.screens.gemba_setup import GembaSetupScreen
 from workshop.tui.widgets.item_list import ItemList
 
 from .conftest import SIZE, held_elsewhere, make_app, sync
-from .test_flows import settle, type_text, wait_until
+from .pilot import settle, type_text, wait_until
 
 ROUTE = "Parkeergarage @awareness\nHoofdingang @consideration\nAanmeldzuil @purchase\nWachtkamer @retention"
 OBSERVERS = "Gerard Wolters, patiëntenraad\nEsther Kuipers, teamleider"
@@ -52,7 +53,7 @@ async def test_set_up_a_walk_and_log_fifty_observations(sessions: Path, apps) ->
         assert isinstance(screen, GembaScreen)
 
         await type_text(pilot, "Rij voor de slagboom 4 min #wachten !2 -1")
-        await pilot.pause()
+        await settle(pilot)
         assert "4 min" in str(screen.query_one("#preview", Static).content)
         await pilot.press("enter")
         await pilot.press("f6")  # next step: Hoofdingang
@@ -188,3 +189,36 @@ async def test_a_logged_observation_is_saved_at_once_not_after_the_save_delay(se
         app.screen.query_one("#capture", Input).value = "Direct bewaard @balie !2"
         await pilot.press("enter")
         await wait_until(pilot, lambda: "Direct bewaard" in walk_file.read_text(encoding="utf-8"), timeout=1)
+
+
+@sync
+async def test_a_language_switch_keeps_a_half_typed_capture_line(sessions: Path, apps) -> None:
+    """F2 relabels the walk in place: nothing is recomposed, the line being typed stays."""
+    app = make_app(sessions)
+    apps.append(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        sessions_list = app.screen.query_one("#sessions", OptionList)
+        sessions_list.focus()
+        sessions_list.highlighted = sessions_list.get_option_index("gemba-1")
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, GembaScreen)
+        capture = screen.query_one("#capture", Input)
+        await type_text(pilot, "Rij bij de balie #wachten")
+        await settle(pilot)
+        assert "#Wachten" in str(screen.query_one("#preview", Static).content)
+        await pilot.press("f2")
+        await settle(pilot)
+        assert app.screen is screen and screen.query_one("#capture", Input) is capture, "not recomposed"
+        assert capture.value == "Rij bij de balie #wachten" and capture.has_focus
+        assert capture.placeholder == t("en", "gemba.capture")
+        assert "#Waiting" in str(screen.query_one("#preview", Static).content), "the preview speaks English"
+        await type_text(pilot, " !3")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.walk.observations[-1].text == "Rij bij de balie"
+        assert (screen.walk.observations[-1].waste, screen.walk.observations[-1].severity) == (["waiting"], 3)

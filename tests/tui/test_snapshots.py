@@ -11,6 +11,7 @@ import pytest
 from textual.widgets import Input
 
 from .conftest import SIZE, build_workshop, make_app
+from .pilot import settle
 
 
 def steady_cursors(pilot) -> None:
@@ -34,17 +35,16 @@ NAVIGATION: dict[str, tuple[str, ...]] = {
 
 
 async def go_to(pilot, screen: str) -> None:
-    """From the home screen to `screen` by the keys of NAVIGATION; waits for workers."""
+    """From the home screen to `screen` by the keys of NAVIGATION; waits until the app settles
+    (no busy worker, no queued message) before each key."""
     for key in NAVIGATION[screen]:
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         if key.startswith(("gemba-", "arena-")):  # open a session by its id from the sessions list
             sessions_list = pilot.app.screen.query_one("#sessions")
             sessions_list.highlighted = sessions_list.get_option_index(key)
             key = "enter"
         await pilot.press(key)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(pilot)
 
 
 def compare(snap_compare, folder: Path, monkeypatch: pytest.MonkeyPatch, language: str, run_before) -> bool:
@@ -88,7 +88,7 @@ def test_palette_on_the_gemba_walk(
             if lists and lists.first().option_count == 10:
                 break
             await pilot.pause(0.02)
-        await pilot.app.workers.wait_for_complete()  # every provider has answered
+        await settle(pilot)  # every provider has answered
         steady_cursors(pilot)
         await pilot.pause()
 

@@ -12,13 +12,16 @@ line that starts with a quote mark is a quote."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
-from .arena import Customer, Staff
+from .arena import ArenaNote, Customer, CustomerArena, Staff, default_rounds
 from .base import Lane
 from .capture import fold, lane_token
-from .phases import Phase
+from .phases import Language, Phase
 from .workshop import Touchpoint
 
 CONSENT_MARKS = ("+", "toestemming", "consent")
@@ -88,6 +91,38 @@ class NoteLine:
     quote: bool = False
     warnings: list[str] = field(default_factory=list)
 
+    def speaker_index(self, speakers: Sequence[Customer | Staff], current: int) -> int:
+        """Which of the round's speakers says this: `N:` picks speaker N, else the current one.
+        A number beyond the round's speakers is refused (SpeakerError), not guessed."""
+        if self.speaker_number is None:
+            return current
+        if not 1 <= self.speaker_number <= len(speakers):
+            raise SpeakerError(self.speaker_number)
+        return self.speaker_number - 1
+
+    def to_note(self, speakers: Sequence[Customer | Staff], current: int, at: dt.datetime) -> ArenaNote:
+        """The note this line records, said by speaker `current` of `speakers` unless the line
+        names another; validated, so a line without text is refused here."""
+        index = self.speaker_index(speakers, current)
+        return ArenaNote(
+            text=self.text,
+            speaker=speakers[index].id if speakers else None,
+            phase=self.phase,
+            touchpoint=self.touchpoint,
+            sentiment=self.sentiment,
+            quote=self.quote,
+            lane=self.lane,
+            at=at.replace(microsecond=0),
+        )
+
+
+class SpeakerError(ValueError):
+    """A note line names a speaker number the round does not have."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(f"{number}: the round has no speaker of this number")
+        self.number = number
+
 
 def _touchpoint_of(word: str, touchpoints: list[Touchpoint]) -> str | None:
     wanted = fold(word).replace("-", " ")
@@ -137,3 +172,84 @@ def parse_note_line(line: str, phases: list[Phase], touchpoints: list[Touchpoint
         text = text.strip(_QUOTES + " ")
     note.text = text
     return note
+
+
+# -- the set-up form: lines of text into a validated arena ---------------------------------
+
+SetupField = Literal["title", "ring", "minutes", "speakers"]
+MINUTES_RANGE = (1, 240)
+
+
+class SetupError(ValueError):
+    """Set-up lines that make no arena: which field, and the counts the message needs."""
+
+    def __init__(self, field: SetupField, customers: int = 0, staff: int = 0) -> None:
+        super().__init__(f"{field}: not a valid arena set-up ({customers} customers, {staff} staff)")
+        self.field: SetupField = field
+        self.customers = customers
+        self.staff = staff
+
+
+@dataclass(frozen=True)
+class ArenaSetup:
+    """What the set-up form holds, as typed: one line or one block of lines per field."""
+
+    title: str
+    themes: str = ""
+    inner: str = ""
+    outer: str = ""
+    override: str = ""
+    minutes: str = "20 20 20"
+    mixed: bool = False
+
+    def ring_counts(self) -> tuple[int, int]:
+        """Customers in the inner ring and staff in the outer ring: one per non-blank line."""
+        return len(_lines(self.inner)), len(_lines(self.outer))
+
+    def planned_minutes(self) -> list[int]:
+        try:
+            minutes = [int(part) for part in self.minutes.replace(",", " ").split()]
+        except ValueError:
+            raise SetupError("minutes") from None
+        low, high = MINUTES_RANGE
+        if len(minutes) != 3 or not all(low <= m <= high for m in minutes):
+            raise SetupError("minutes")
+        return minutes
+
+    def build(self, language: Language, existing: CustomerArena | None = None) -> CustomerArena:
+        """A new arena from these lines, or `existing` changed in place (people who stay keep
+        their ids, so notes keep their speaker). The method's ring rule holds unless the
+        override says why; a person who spoke in a note cannot be taken out of the rings."""
+        title = self.title.strip()
+        if not title:
+            raise SetupError("title")
+        customers, staff = self.ring_counts()
+        override = self.override.strip()
+        if staff < customers and not override:
+            raise SetupError("ring", customers, staff)
+        minutes = self.planned_minutes()
+        inner = customers_from_text(self.inner, existing.inner if existing else [])
+        outer = staff_from_text(self.outer, existing.outer if existing else [])
+        variant: Literal["swap", "mixed"] = "mixed" if self.mixed else "swap"
+        changes: dict[str, object] = {
+            "title": title,
+            "themes": _lines(self.themes),
+            "round3_variant": variant,
+            "inner": [c.model_dump() for c in inner],
+            "outer": [s.model_dump() for s in outer],
+            "ring_override": override if staff < customers else "",
+        }
+        if existing is None:
+            rounds = default_rounds(language, variant)
+            for round_, planned in zip(rounds, minutes, strict=True):
+                round_.planned_minutes = planned
+            return CustomerArena.model_validate(
+                {**changes, "date": dt.date.today(), "rounds": [r.model_dump() for r in rounds]}
+            )
+        speakers = {person.id for person in (*inner, *outer)}
+        if any(n.speaker and n.speaker not in speakers for n in existing.notes()):
+            raise SetupError("speakers", customers, staff)
+        rounds_data = [r.model_dump() for r in existing.rounds]
+        for round_data in rounds_data:
+            round_data["planned_minutes"] = minutes[round_data["number"] - 1]
+        return existing.replace_fields({**changes, "rounds": rounds_data})

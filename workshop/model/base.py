@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 import secrets
-from typing import Annotated, Any, Literal
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
     AfterValidator,
@@ -69,6 +70,26 @@ class Model(BaseModel):
     model_config = ConfigDict(
         extra="forbid", validate_assignment=True, validate_default=False, defer_build=True
     )
+
+    def replace_fields(self, changes: Mapping[str, Any]) -> Self:
+        """Change several fields at once, in place, from a validated copy.
+
+        Assigning fields one by one validates each against the old values of the others (an
+        arena's inner ring grows before its outer ring may); here the whole model is validated
+        with every change first, so a refused change leaves this object as it was, and every
+        holder of this object sees the result."""
+        updated = type(self).model_validate({**self.model_dump(), **changes})
+        self.take_fields(updated)
+        return self
+
+    def take_fields(self, other: Self) -> Self:
+        """Take every field of `other`, a validated model of the same type, in place."""
+        if type(other) is not type(self):
+            raise TypeError(f"{type(other).__name__} is not a {type(self).__name__}")
+        for name in type(self).model_fields:
+            self.__dict__[name] = other.__dict__[name]
+        self.__pydantic_fields_set__ = set(other.__pydantic_fields_set__)
+        return self
 
 
 class Item(Model):

@@ -14,12 +14,13 @@ Tokens stand alone between spaces; what is not understood stays in the text, wit
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
 
 from .base import Lane
-from .gemba import MAX_WAIT_MINUTES, WASTES, ObservationKind, RouteStep, Waste
+from .gemba import MAX_WAIT_MINUTES, WASTES, Observation, ObservationKind, RouteStep, Waste
 
 _KIND_WORDS: dict[str, ObservationKind] = {
     "pijn": "pain",
@@ -97,6 +98,23 @@ class Capture:
     wait_minutes: float | None = None
     lane: Lane | None = None
     warnings: list[str] = field(default_factory=list)
+
+    def to_observation(self, observer: str | None, at: dt.datetime) -> Observation:
+        """The observation this line records, by `observer` at `at` (to the minute); validated,
+        so a line without text is refused here, for the app and the command alike."""
+        return Observation(
+            text=self.text,
+            at=at.replace(second=0, microsecond=0),
+            step=self.step,
+            observer=observer,
+            kind=self.kind,
+            waste=list(self.waste),
+            tags=list(self.tags),
+            severity=self.severity,
+            emotion=self.emotion,
+            wait_minutes=self.wait_minutes,
+            lane=self.lane,
+        )
 
 
 def parse_capture(line: str, route: list[RouteStep], current_step: str | None = None) -> Capture:

@@ -17,7 +17,7 @@ import hashlib
 import json
 from typing import Any, TypeVar
 
-from .base import Document
+from .base import Conflict, Document
 
 D = TypeVar("D", bound=Document)
 _MISSING = object()
@@ -227,6 +227,21 @@ def resolve_conflict(document: D, index: int, choice: Choice) -> D:
         raise ValueError(f'choice "{choice}": expected ours, theirs or both')
     data["superseded"] = sorted(set(superseded))
     return type(document).model_validate(data)
+
+
+def current_version(document: Document, conflict: Conflict) -> Any:
+    """What the document holds now where `conflict` is: the item (as a table) or the field's
+    value; None when the item or field is gone."""
+    data = document.model_dump(mode="json")
+    if conflict.item is not None:
+        items, position = _find_item(data, conflict.item)
+        return items[position] if items else None
+    try:
+        *parents, last = conflict.field.split(".")
+        holder = _walk_path(data, parents)
+        return holder.get(last) if isinstance(holder, dict) else None
+    except (KeyError, StopIteration, TypeError):
+        return None
 
 
 def _walk_path(data: Any, parts: list[str]) -> Any:

@@ -113,6 +113,13 @@ class Autosaver:
         with self._cond:
             return len(self._pending) + len(self._held) + (1 if self._saving else 0)
 
+    @property
+    def last_error(self) -> str:
+        """The one-line problem of the last failed save; "" once a save worked. Read it after
+        `flush`: the status callback for that attempt may still be on its way."""
+        with self._cond:
+            return self._last_error
+
     def is_dirty(self, document: Document) -> bool:
         with self._cond:
             return document.id in self._pending or document.id in self._held

@@ -371,13 +371,18 @@ class SessionStore:
 
     def add(self, loaded: LoadedWorkshop, document: Document) -> Path:
         """Give a new persona or session its own file, named by the app, and save it."""
+        self.place(loaded, document)
+        self.save(loaded, document)
+        return loaded.paths[document.id]
+
+    def place(self, loaded: LoadedWorkshop, document: Document) -> Path:
+        """Name the file of a new persona or session, without writing it (the caller saves)."""
         if isinstance(document, Workshop):
             raise ValueError("a workshop is created with create_workshop")
         taken = {path.stem for path in loaded.folder.glob("*.toml")} | {p.stem for p in loaded.paths.values()}
         prefix = prefix_of(document)
         stem = unique_slug(f"{prefix}-{_title_slug(document, prefix)}", taken)
         loaded.paths[document.id] = loaded.folder / f"{stem}.toml"
-        self.save(loaded, document)
         return loaded.paths[document.id]
 
     def save(self, loaded: LoadedWorkshop, document: Document) -> Path:

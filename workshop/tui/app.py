@@ -1,4 +1,4 @@
-"""The workshop app: screens on a stack, one store, one autosaver, two languages.
+"""The workshop app: screens on a stack over one shelf (store and saver), two languages.
 
 Start-up paints the home screen before the domain model is imported: the store (and with
 it pydantic) is loaded on a worker thread, so first paint costs what a bare Textual app costs.
@@ -12,28 +12,29 @@ import os
 import signal
 import sys
 import threading
-from pathlib import Path
+from pathlib import Path, PurePath
 from types import FrameType
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual.app import App
+from textual import work
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.dom import DOMNode
-from textual.message import Message
 from textual.screen import Screen
 
 from ..settings import Settings, load_settings, remember
 from .commands import bindings, check_keymap, declared_bindings, localise_bindings
+from .host import WorkshopHost
 from .i18n import Lang, t
 from .providers import PROVIDERS
+from .screens.base import BaseScreen
+from .screens.dialogs import ConfirmScreen
 from .screens.home import HomeScreen
-from .widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
-    from ..model import Document
     from ..store import LoadedWorkshop, SessionStore
-    from ..store.autosave import Autosaver, SaveStatus
+    from ..store.autosave import Autosaver
+    from ..workbench import Shelf, Workbench
 
 DARK = "textual-dark"
 LIGHT = "textual-light"
@@ -46,19 +47,10 @@ SIGNAL_EXIT_SECONDS = 0.8
 """How long Textual's way out gets after a signal before the process saves and ends anyway."""
 
 
-class AutosaveStatus(Message):
-    """Posted from the autosaver's thread (post_message is thread-safe and never blocks, so a
-    flush on the UI thread cannot deadlock against a status report)."""
-
-    def __init__(self, status: SaveStatus) -> None:
-        super().__init__()
-        self.status = status
-
-
-class WorkshopApp(App[None]):
+class WorkshopApp(WorkshopHost):
     """Prepare workshops and run their sessions, keyboard only, in Dutch or English."""
 
-    CSS_PATH: ClassVar[list[str]] = ["app.tcss", "screens/home.tcss"]
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "screens/home.tcss"]
     """The first screen is the default screen, whose own CSS_PATH Textual does not read."""
     TITLE = "workshop"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -79,31 +71,36 @@ class WorkshopApp(App[None]):
     ) -> None:
         """`language` overrides the remembered one for this run (`workshop --lang`); `config`
         is the settings file (default: the XDG config folder's `workshop/config.toml`)."""
-        super().__init__()
-        self.settings: Settings = load_settings(config)
-        self.sessions = Path(sessions)
-        self.language: Lang = language or self.settings.language or "nl"
-        self.watch_seconds = watch_seconds
-        self.debounce = debounce
-        self.store: SessionStore | None = None
-        self._store_lock = threading.Lock()
-        self.autosaver: Autosaver | None = None
-        self.loaded: LoadedWorkshop | None = None
-        self.save_status: SaveStatus | None = None
-        self._asked: set[Path] = set()
+        settings = load_settings(config)
+        super().__init__(sessions, language or settings.language or "nl", watch_seconds, debounce)
+        self.settings: Settings = settings
         self.leaving_on: int | None = None
-        self._event_loop: asyncio.AbstractEventLoop | None = None
         """The signal (SIGTERM, SIGHUP) the process is ending on, once one came."""
         self._settings_lock = threading.Lock()
         self._clashes: set[tuple[str, ...]] = set()
         self.keymap: dict[str, str] = {}
         """The user's keys by command id, once checked (on mount); the help screen shows them."""
+        self._event_loop: asyncio.AbstractEventLoop | None = None
         self.theme = DARK
         self._apply_theme()
 
+    # -- what tests and benchmarks look at -----------------------------------------------
+
+    @property
+    def autosaver(self) -> Autosaver | None:
+        return self.shelf.saver if self.shelf is not None else None
+
+    @property
+    def store(self) -> SessionStore | None:
+        return self.shelf.store if self.shelf is not None else None
+
+    @property
+    def loaded(self) -> LoadedWorkshop | None:
+        return self.bench.loaded if self.bench is not None else None
+
     # -- start-up ------------------------------------------------------------------------
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[Any]:
         return HomeScreen()
 
     def _apply_theme(self) -> None:
@@ -126,49 +123,14 @@ class WorkshopApp(App[None]):
         if self.watch_seconds > 0:
             self.set_interval(self.watch_seconds, self._check_disk, name="watch files")
 
-    def ensure_store(self) -> SessionStore:
-        """The store and its autosaver, made on first use (on a worker thread at start-up).
-
-        Locked: the home screen's start-up worker and an early Enter's open worker may both
-        ask; two stores would each think the other's saves were another program's."""
-        with self._store_lock:
-            if self.store is None:
-                from ..store import SessionStore
-                from ..store.autosave import Autosaver
-
-                store = SessionStore(self.sessions)
-                kwargs: dict[str, Any] = {} if self.debounce is None else {"debounce": self.debounce}
-                self.autosaver = Autosaver(store, lambda s: self.post_message(AutosaveStatus(s)), **kwargs)
-                self.store = store
-            return self.store
-
     # -- saving --------------------------------------------------------------------------
 
-    def add_document(self, collection: list[Any], document: Document) -> None:
-        """A new persona or session: into the workshop and onto disk now; if the disk says no,
-        it stays in memory and the autosaver keeps trying."""
-        loaded = self.loaded
-        assert loaded is not None and self.store is not None and self.autosaver is not None
-        collection.append(document)
-        with self.autosaver.lock:
-            try:
-                self.store.add(loaded, document)
-            except Exception as error:
-                self.changed(document)
-                self.show_error(error)
-
-    def changed(self, document: Document, immediately: bool = False) -> None:
-        """A screen changed a document: the autosaver saves it soon (or at once), off the UI thread."""
-        if self.autosaver is not None and self.loaded is not None:
-            self.autosaver.mark(self.loaded, document, immediately)
-
-    def on_autosave_status(self, message: AutosaveStatus) -> None:
-        self.save_status = message.status
-        for line in self.screen.query(StatusLine):
-            line.show()
+    def on_workshop_host_save_status_changed(self, message: WorkshopHost.SaveStatusChanged) -> None:
         status = message.status
-        if status.state == "conflict" and status.document_id:
-            self._ask_about_conflict(status.document_id)
+        if status.state == "conflict" and status.document_id and self.bench is not None:
+            path = self.bench.conflict_path(status.document_id)
+            if path is not None:
+                self._ask_about_change(status.document_id, path)
 
     # -- ending on a signal --------------------------------------------------------------
     #
@@ -240,140 +202,77 @@ class WorkshopApp(App[None]):
         os._exit(128 + signum)
 
     async def action_quit(self) -> None:
-        saver = self.autosaver
-        if saver is None:
+        shelf = self.shelf
+        if shelf is None or await asyncio.to_thread(shelf.saver.flush, 3.0):
             self.exit()
             return
-        saved = await asyncio.to_thread(saver.flush, 3.0)
-        if saved:
-            self.exit()
-            return
-        from .screens.dialogs import ConfirmScreen
+        self._confirm_quit(shelf)
 
-        status = self.save_status
+    @work(exclusive=True, group="quit")
+    async def _confirm_quit(self, shelf: Shelf) -> None:
         message = t(
-            self.language,
-            "quit.unsaved",
-            count=saver.unsaved(),
-            message=status.message if status else "",
+            self.language, "quit.unsaved", count=shelf.saver.unsaved(), message=shelf.saver.last_error
         )
-
-        def answer(quit_anyway: bool | None) -> None:
-            if quit_anyway:
-                self.exit()
-
-        self.push_screen(ConfirmScreen(message, danger=True), answer)
+        if await self.ask(ConfirmScreen(message, danger=True)):
+            self.exit()
 
     # -- files changed by someone else ---------------------------------------------------
 
     def _check_disk(self) -> None:
         """Another program changed an open file: ask, never overwrite it silently."""
-        store, saver, loaded = self.store, self.autosaver, self.loaded
-        if store is None or saver is None or loaded is None:
+        if self.bench is None:
             return
-        if not saver.lock.acquire(blocking=False):
-            return  # a save is writing right now: look next time
-        try:
-            changed = [
-                (doc_id, path)
-                for doc_id, path in loaded.paths.items()
-                if path not in self._asked and store.changed_on_disk(path)
-            ]
-        finally:
-            saver.lock.release()
+        changed = self.bench.changed_files()
         if changed:
             self._ask_about_change(*changed[0])
 
-    def _ask_about_conflict(self, document_id: str) -> None:
-        if self.loaded is None:
+    @work(group="changed on disk")
+    async def _ask_about_change(self, document_id: str, path: Path) -> None:
+        bench = self.bench
+        if bench is None:
             return
-        path = self.loaded.paths.get(document_id)
-        if path is not None and path not in self._asked:
-            self._ask_about_change(document_id, path)
-
-    def _ask_about_change(self, document_id: str, path: Path) -> None:
-        from .screens.dialogs import ConfirmScreen
-
-        self._asked.add(path)
+        bench.asking(path)
         lang = self.language
-        message = t(lang, "changed.body", file=path.name)
+        try:
+            reload = await self.ask(
+                ConfirmScreen(
+                    t(lang, "changed.body", file=path.name),
+                    title=t(lang, "changed.title"),
+                    yes=t(lang, "changed.reload"),
+                    no=t(lang, "changed.keep"),
+                )
+            )
+            if reload:
+                await self.reload_workshop(await asyncio.to_thread(bench.reload, document_id))
+                self.notify(t(self.language, "changed.reloaded"))
+            else:
+                await asyncio.to_thread(bench.keep_mine, document_id, path)
+        except Exception as error:
+            self.show_error(error)
+        finally:
+            bench.asked(path)
 
-        async def answer(reload: bool | None) -> None:
-            try:
-                await self._resolve_change(document_id, path, bool(reload))
-            except Exception as error:
-                self.show_error(error)
-            finally:
-                self._asked.discard(path)
+    async def reload_workshop(self, fresh: Workbench) -> None:
+        """Show a workshop read again: rebuild the screens that showed the old one."""
+        from .screens.workshop import WorkshopScreen, screen_for  # deferred: first paint without pydantic
 
-        self.push_screen(
-            ConfirmScreen(
-                message,
-                title=t(lang, "changed.title"),
-                yes=t(lang, "changed.reload"),
-                no=t(lang, "changed.keep"),
-            ),
-            answer,
-        )
-
-    async def _resolve_change(self, document_id: str, path: Path, reload: bool) -> None:
-        store, saver, loaded = self.store, self.autosaver, self.loaded
-        if store is None or saver is None or loaded is None or loaded.bundle is None:
-            return
-        document = next((d for d in loaded.bundle.documents() if d.id == document_id), None)
-        if not reload:
-            if document is not None:
-                with saver.lock:
-                    store.forget(path)
-                saver.resolve(document, overwrite=True)
-                saver.mark(loaded, document)
-            return
-        if document is not None:
-            saver.discard(document)
-        await self.reload_workshop()
-        self.notify(t(self.language, "changed.reloaded"))
-
-    async def reload_workshop(self) -> None:
-        """Read the open workshop again and rebuild the screens that show it."""
-        from .screens.workshop import WorkshopScreen
-
-        store, loaded = self.store, self.loaded
-        if store is None or loaded is None:
-            return
-        fresh = await asyncio.to_thread(store.load_folder, loaded.folder)
-        open_ids = [getattr(s, "document_id", None) for s in self.screen_stack]
+        open_ids = [s.document_id for s in self.screen_stack if isinstance(s, BaseScreen)]
         while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
             await self.pop_screen()
-        self.loaded = fresh
-        await self.push_screen(WorkshopScreen())
+        self.bench = fresh
+        await self.push_screen(WorkshopScreen(fresh))
         for doc_id in open_ids:
             if doc_id and doc_id != "workshop":
-                screen = WorkshopScreen.screen_for(self, doc_id)
+                screen = screen_for(fresh, doc_id)
                 if screen is not None:
                     await self.push_screen(screen)
 
-    # -- opening -------------------------------------------------------------------------
-
-    def open_loaded(self, loaded: LoadedWorkshop) -> None:
-        from .screens.workshop import WorkshopScreen
-
-        self.loaded = loaded
-        if loaded.bundle is not None:
-            self.set_language(loaded.bundle.workshop.language)
-        self.push_screen(WorkshopScreen())
+    def set_language(self, lang: Lang) -> None:
+        if lang != self.language:
+            localise_bindings(self, lang)
+        super().set_language(lang)
 
     # -- language, theme, help -----------------------------------------------------------
-
-    def set_language(self, lang: Lang) -> None:
-        if lang == self.language:
-            return
-        self.language = lang
-        localise_bindings(self, lang)
-        relabel = getattr(self.screen, "relabel", None)
-        if relabel is not None:
-            relabel()
-        for line in self.screen.query(StatusLine):
-            line.show()
 
     def action_toggle_language(self) -> None:
         self.set_language("en" if self.language == "nl" else "nl")
@@ -426,13 +325,6 @@ class WorkshopApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
-    # -- errors --------------------------------------------------------------------------
-
-    def show_error(self, error: BaseException) -> None:
-        """One line for the user instead of a traceback that ends the app."""
-        text = str(error).splitlines()[0] if str(error) else type(error).__name__
-        self.notify(t(self.language, "error.action", error=text), severity="error", timeout=8)
-
 
 def run(sessions: Path, language: Lang | None = None) -> int:
     """Run the app until the user quits; saves are flushed on the way out. Without `language`
@@ -441,6 +333,6 @@ def run(sessions: Path, language: Lang | None = None) -> int:
     try:
         app.run()
     finally:
-        if app.autosaver is not None:
-            app.autosaver.close(timeout=5.0)
+        if app.shelf is not None:
+            app.shelf.close(timeout=5.0)
     return app.return_code or 0

@@ -53,11 +53,12 @@ class DocumentCommands(EntryProvider):
 
     async def open_document(self, document_id: str) -> None:
         """Back to the workshop screen, then the document's screen on top of it."""
-        from ..screens.workshop import WorkshopScreen  # screens load the domain model: not at start-up
+        from ..screens.workshop import WorkshopScreen, screen_for  # screens load the domain model
 
         app = self.app
         while len(app.screen_stack) > 2 and not isinstance(app.screen, WorkshopScreen):
             await app.pop_screen()
-        screen = WorkshopScreen.screen_for(app, document_id)
+        bench = getattr(app, "bench", None)
+        screen = screen_for(bench, document_id) if bench is not None else None
         if screen is not None:
             await app.push_screen(screen)

@@ -10,23 +10,28 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import ClassVar
 
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.widgets import Footer, Input, Static
 
-from ...model import Action, ArenaNote, CustomerArena
-from ...model.arena_text import parse_note_line
-from ...model.countdown import Countdown
+from ...live.arena import ArenaSession
+from ...model import ArenaNote, ArenaRound, Customer, CustomerArena
+from ...model.arena_text import SpeakerError
+from ...workbench import Workbench
 from ..commands import bindings
+from ..host import WorkshopHost
 from ..providers.targets import Choice
 from ..widgets.item_list import ItemList, Row
 from ..widgets.status_line import StatusLine
+from .action_prompt import ask_for_action
+from .arena_setup import ArenaSetupScreen
 from .base import BaseScreen, guarded, localise_bindings
 
 
-class ArenaScreen(BaseScreen):
+class ArenaScreen(BaseScreen[None]):
     CSS_PATH = "arena.tcss"
     AUTO_FOCUS = "#note"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -40,34 +45,36 @@ class ArenaScreen(BaseScreen):
         )
     ]
 
-    def __init__(self, arena: CustomerArena, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, bench: Workbench, arena: CustomerArena, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         super().__init__()
+        self.bench = bench
         self.arena = arena
         self.document_id = arena.id
-        self.clock = clock
-        started = [r.number for r in sorted(arena.rounds, key=lambda r: r.number) if r.notes]
-        self.number = started[-1] if started else 1
-        self.countdown = Countdown(self.round.planned_minutes * 60, clock)
-        self.speaker_index = 0
-        self.signalled = False
+        self.session = ArenaSession(
+            arena, clock, on_change=lambda immediately: bench.update(arena, immediately)
+        )
+
+    def _changed(self, immediately: bool) -> None:
+        self.bench.update(self.arena, immediately)
 
     @property
-    def round(self) -> Any:
-        return self.arena.round(self.number)
+    def round(self) -> ArenaRound:
+        return self.session.round
 
-    def speakers(self) -> list[Any]:
-        return self.arena.speakers_for(self.number)
+    @property
+    def number(self) -> int:
+        return self.session.number
 
     # -- layout --------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield Static(self.arena.title, classes="screen-title", markup=False)
         yield Static(self._round_line(), id="round", markup=False)
-        yield Static(self.countdown.display(), id="timer", markup=False)
+        yield Static(self.session.countdown.display(), id="timer", markup=False)
         if self.arena.themes:
-            yield Static(
-                f"{self.t('arena.themes_short')}: " + " · ".join(self.arena.themes), id="themes", markup=False
-            )
+            yield Static(self._themes_line(), id="themes", markup=False)
         yield NoteList(self.round.notes, self._row, self.t("arena.no_notes"), id="notes")
         yield Static(self._speaker_line(), id="speakers", markup=False)
         yield Input(placeholder=self.t("arena.note"), id="note")
@@ -75,20 +82,33 @@ class ArenaScreen(BaseScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.set_interval(0.5, self.tick, name="arena countdown")
+
+    def relabel(self) -> None:
+        """Every word in the new language, in place: what is being typed stays as it is."""
+        self.query_one("#round", Static).update(self._round_line())
+        self.query_one("#speakers", Static).update(self._speaker_line())
+        for themes in self.query("#themes").results(Static):
+            themes.update(self._themes_line())
+        self.query_one("#note", Input).placeholder = self.t("arena.note")
+        notes = self.query_one("#notes", ItemList)
+        notes.empty_text = self.t("arena.no_notes")
+        notes.refresh()
+
+    def _themes_line(self) -> str:
+        return f"{self.t('arena.themes_short')}: " + " · ".join(self.arena.themes)
 
     def _round_line(self) -> str:
         return self.t("arena.round", number=self.number, purpose=self.round.purpose)
 
     def _speaker_line(self) -> str:
-        people = self.speakers()
+        people = self.session.speakers()
         if not people:
             return self.t("arena.no_speakers")
         parts = []
         for number, person in enumerate(people, start=1):
-            name = getattr(person, "alias", None) or person.name
-            mark = "▶" if number - 1 == self.speaker_index else " "
+            name = person.alias if isinstance(person, Customer) else person.name
+            mark = "▶" if number - 1 == self.session.speaker_index else " "
             parts.append(f"{mark}{number}: {name}")
         return "  ".join(parts)
 
@@ -96,40 +116,34 @@ class ArenaScreen(BaseScreen):
         marker = "pain" if (note.sentiment or 0) < 0 else "gain" if (note.sentiment or 0) > 0 else ""
         speaker = self.arena.speaker_name(note.speaker)
         text = f"“{note.text}”" if note.quote else note.text
-        tag = self.app.loaded.bundle.workshop.phase_label(note.phase, self.lang) if note.phase else ""  # type: ignore[attr-defined]
+        tag = self.bench.workshop.phase_label(note.phase, self.lang) if note.phase else ""
         return marker, f"{speaker}: {text}" if speaker else text, tag
 
     # -- the clock -----------------------------------------------------------------------
 
     def tick(self) -> None:
+        countdown = self.session.countdown
         timer = self.query_one("#timer", Static)
-        timer.update(self.countdown.display())
-        expired = self.countdown.expired
-        timer.set_class(expired, "-over")
-        timer.set_class(self.countdown.running, "-running")
-        if expired and not self.signalled:
-            self.signalled = True
+        timer.update(countdown.display())
+        timer.set_class(countdown.expired, "-over")
+        timer.set_class(countdown.running, "-running")
+        if self.session.time_is_up():
             self.app.bell()
             self.notify(self.t("arena.time_up", number=self.number), severity="warning", timeout=6)
 
     def action_timer(self) -> None:
-        self.countdown.toggle()
+        self.session.toggle_clock()
         self.tick()
 
     def action_more_time(self) -> None:
-        self.countdown.add(5 * 60)
-        self.signalled = self.countdown.expired
+        self.session.more_time()
         self.tick()
 
     @guarded
     def action_next_round(self) -> None:
-        if self.number == 3:
+        if not self.session.next_round():
             self.notify(self.t("arena.last_round"))
             return
-        self.number += 1
-        self.countdown = Countdown(self.round.planned_minutes * 60, self.clock)
-        self.signalled = False
-        self.speaker_index = 0
         notes = self.query_one("#notes", ItemList)
         notes.items = self.round.notes
         notes.sync(scroll_end=True)
@@ -138,9 +152,8 @@ class ArenaScreen(BaseScreen):
         self.tick()
 
     def action_speaker(self) -> None:
-        if self.speakers():
-            self.speaker_index = (self.speaker_index + 1) % len(self.speakers())
-            self.query_one("#speakers", Static).update(self._speaker_line())
+        self.session.next_speaker()
+        self.query_one("#speakers", Static).update(self._speaker_line())
 
     # -- found by name in the command palette (providers.targets) ------------------------
 
@@ -148,50 +161,38 @@ class ArenaScreen(BaseScreen):
 
     def people_choices(self) -> list[Choice]:
         return [
-            Choice(
-                p.id, getattr(p, "alias", None) or p.name, getattr(p, "segment", "") or getattr(p, "role", "")
-            )
-            for p in self.speakers()
+            Choice(p.id, p.alias, p.segment) if isinstance(p, Customer) else Choice(p.id, p.name, p.role)
+            for p in self.session.speakers()
         ]
 
     def choose_person(self, person_id: str) -> None:
-        ids = [person.id for person in self.speakers()]
+        ids = [person.id for person in self.session.speakers()]
         if person_id in ids:
-            self.speaker_index = ids.index(person_id)
+            self.session.speaker_index = ids.index(person_id)
             self.query_one("#speakers", Static).update(self._speaker_line())
 
     # -- notes ---------------------------------------------------------------------------
 
+    @on(Input.Submitted, "#note")
     @guarded
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    def note_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if not event.value.strip():
             return
-        workshop = self.app.loaded.bundle.workshop  # type: ignore[attr-defined]
-        line = parse_note_line(event.value, workshop.phase_list(), workshop.touchpoints)
-        if not line.text:
+        workshop = self.bench.workshop
+        speaker = self.session.speaker_index
+        try:
+            note = self.session.add(
+                event.value, workshop.phase_list(), workshop.touchpoints, dt.datetime.now()
+            )
+        except SpeakerError as error:
+            self.notify(self.t("arena.no_such_speaker", number=error.number), severity="warning")
             return
-        people = self.speakers()
-        if line.speaker_number is not None:
-            if not 1 <= line.speaker_number <= len(people):
-                self.notify(self.t("arena.no_such_speaker", number=line.speaker_number), severity="warning")
-                return
-            self.speaker_index = line.speaker_number - 1
+        if note is None:
+            return
+        if self.session.speaker_index != speaker:
             self.query_one("#speakers", Static).update(self._speaker_line())
-        speaker = people[self.speaker_index].id if people else None
-        note = ArenaNote(
-            text=line.text,
-            speaker=speaker,
-            phase=line.phase,
-            touchpoint=line.touchpoint,
-            sentiment=line.sentiment,
-            quote=line.quote,
-            lane=line.lane,
-            at=dt.datetime.now().replace(microsecond=0),
-        )
-        self.round.notes.append(note)
         self.query_one("#notes", ItemList).appended()
-        self.app.changed(self.arena, immediately=True)  # type: ignore[attr-defined]
         event.input.value = ""
 
     def action_escape(self) -> None:
@@ -200,32 +201,31 @@ class ArenaScreen(BaseScreen):
             return
         self.app.pop_screen()
 
-    def action_setup(self) -> None:
-        from .arena_setup import ArenaSetupScreen
-
-        self.app.switch_screen(ArenaSetupScreen(self.arena))
-
+    @work(exclusive=True, group="arena dialog")
     @guarded
-    def action_commit(self) -> None:
+    async def action_setup(self) -> None:
+        if await self.app.ask(ArenaSetupScreen(self.bench, self.arena)) is not None:
+            await self.recompose()  # rings, themes and rounds are the layout: the structure changed
+
+    @work(exclusive=True, group="arena dialog")
+    @guarded
+    async def action_commit(self) -> None:
         """A commitment from the selected note: owner and due date in one line."""
         note = self.query_one("#notes", ItemList).current()
         if note is None:
             return
-
-        def add(action: Action) -> None:
+        action = await ask_for_action(self, self.t("arena.commit_prompt"), note.text, note.id)
+        if action is not None:
             self.arena.commitments.append(action)
-            self.app.changed(self.arena)  # type: ignore[attr-defined]
-
-        self.ask_for_action(self.t("arena.commit_prompt"), note.text, note.id, add)
+            self.bench.update(self.arena)
 
     @guarded
     def action_delete(self) -> None:
         note = self.query_one("#notes", ItemList).current()
         if note is None:
             return
-        self.arena.remove_item(self.round.notes, note)
+        self.session.delete(note)
         self.query_one("#notes", ItemList).sync()
-        self.app.changed(self.arena)  # type: ignore[attr-defined]
 
 
 class NoteList(ItemList):
@@ -233,6 +233,8 @@ class NoteList(ItemList):
 
     BINDINGS: ClassVar[list[BindingType]] = [*bindings("commit", "delete_selected")]
 
+    app = getters.app(WorkshopHost)
+
     def on_mount(self) -> None:
-        super().on_mount()
-        localise_bindings(self, getattr(self.app, "language", "nl"))
+        localise_bindings(self, self.app.language)
+        self.app.language_changed.subscribe(self, lambda lang: localise_bindings(self, lang))

@@ -2,30 +2,39 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Checkbox, Footer, Input, Static, TextArea
 
-from ...model import CustomerArena, default_rounds
-from ...model.arena_text import customers_from_text, customers_to_text, staff_from_text, staff_to_text
+from ...model import CustomerArena
+from ...model.arena_text import (
+    ArenaSetup,
+    SetupError,
+    customers_to_text,
+    staff_to_text,
+)
+from ...workbench import Workbench
 from ..commands import bindings
+from ..widgets.caption import Caption
 from ..widgets.status_line import StatusLine
 from .base import BaseScreen, guarded
 
 
-class ArenaSetupScreen(BaseScreen):
-    """New arena (arena=None) or the set-up of an existing one; ctrl+s saves and opens it."""
+class ArenaSetupScreen(BaseScreen[CustomerArena | None]):
+    """New arena (arena=None) or the set-up of an existing one; ctrl+s saves and answers with
+    the arena (the opener shows it), esc answers None."""
 
     CSS_PATH = "arena_setup.tcss"
     AUTO_FOCUS = "#title"
     BINDINGS: ClassVar[list[BindingType]] = [*bindings("save", "cancel")]
 
-    def __init__(self, arena: CustomerArena | None = None) -> None:
+    def __init__(self, bench: Workbench, arena: CustomerArena | None = None) -> None:
         super().__init__()
+        self.bench = bench
         self.arena = arena
 
     def compose(self) -> ComposeResult:
@@ -34,20 +43,20 @@ class ArenaSetupScreen(BaseScreen):
             yield Static(
                 self.t("arena.setup" if arena else "arena.new"), classes="screen-title", markup=False
             )
-            yield Static(self.t("form.hint"), classes="form-hint", markup=False)
-            yield Static(self.t("arena.title"), classes="field-label", markup=False)
+            yield Caption("form.hint", self.lang, classes="form-hint")
+            yield Caption("arena.title", self.lang, classes="field-label")
             yield Input(arena.title if arena else self.t("arena.default_title"), id="title")
             yield Static("", id="title-error", classes="field-error", markup=False)
-            yield Static(self.t("arena.themes"), classes="field-label", markup=False)
+            yield Caption("arena.themes", self.lang, classes="field-label")
             yield TextArea("\n".join(arena.themes) if arena else "", id="themes")
-            yield Static(self.t("arena.inner"), classes="field-label", markup=False)
+            yield Caption("arena.inner", self.lang, classes="field-label")
             yield TextArea(customers_to_text(arena.inner) if arena else "", id="inner")
-            yield Static(self.t("arena.outer"), classes="field-label", markup=False)
+            yield Caption("arena.outer", self.lang, classes="field-label")
             yield TextArea(staff_to_text(arena.outer) if arena else "", id="outer")
             yield Static("", id="ring", markup=False)
-            yield Static(self.t("arena.override"), classes="field-label", markup=False)
+            yield Caption("arena.override", self.lang, classes="field-label")
             yield Input(arena.ring_override if arena else "", id="override")
-            yield Static(self.t("arena.minutes"), classes="field-label", markup=False)
+            yield Caption("arena.minutes", self.lang, classes="field-label")
             minutes = (
                 [r.planned_minutes for r in sorted(arena.rounds, key=lambda r: r.number)]
                 if arena
@@ -65,98 +74,69 @@ class ArenaSetupScreen(BaseScreen):
         super().on_mount()
         self._show_ring()
 
-    def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        if event.text_area.id in ("inner", "outer"):
-            self._show_ring()
+    @on(TextArea.Changed, "#inner, #outer")
+    def rings_changed(self) -> None:
+        self._show_ring()
 
-    def _counts(self) -> tuple[int, int]:
-        inner = [line for line in self.query_one("#inner", TextArea).text.splitlines() if line.strip()]
-        outer = [line for line in self.query_one("#outer", TextArea).text.splitlines() if line.strip()]
-        return len(inner), len(outer)
+    def relabel(self) -> None:
+        self._show_ring()
+        self.query_one("#mixed", Checkbox).label = self.t("arena.mixed")
 
     def _show_ring(self) -> None:
         """The method's rule, live: at least as many staff in the outer ring as customers inside."""
-        customers, staff = self._counts()
+        customers, staff = self._setup().ring_counts()
         ring = self.query_one("#ring", Static)
         ok = staff >= customers
         ring.set_class(not ok, "-short")
         ring.update(self.t("arena.ring_ok" if ok else "arena.ring_short", customers=customers, staff=staff))
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    @on(Input.Submitted)
+    def next_field(self, event: Input.Submitted) -> None:
         event.stop()
         self.focus_next()
 
+    def _setup(self) -> ArenaSetup:
+        return ArenaSetup(
+            title=self.query_one("#title", Input).value,
+            themes=self.query_one("#themes", TextArea).text,
+            inner=self.query_one("#inner", TextArea).text,
+            outer=self.query_one("#outer", TextArea).text,
+            override=self.query_one("#override", Input).value,
+            minutes=self.query_one("#minutes", Input).value,
+            mixed=self.query_one("#mixed", Checkbox).value,
+        )
+
     @guarded
     def action_save(self) -> None:
-        title = self.query_one("#title", Input).value.strip()
-        self.query_one("#title-error", Static).update("" if title else self.t("form.required"))
-        if not title:
-            self.query_one("#title").focus()
+        setup = self._setup()
+        self.query_one("#title-error", Static).update("")
+        self.query_one("#minutes-error", Static).update("")
+        try:
+            arena = setup.build(self.bench.workshop.language, self.arena)
+        except SetupError as problem:
+            self._show_problem(problem)
             return
-        customers, staff = self._counts()
-        override = self.query_one("#override", Input).value.strip()
-        if staff < customers and not override:
+        if self.arena is None:
+            self.bench.add(arena)
+        else:
+            self.bench.update(arena)
+        self.dismiss(arena)
+
+    def _show_problem(self, problem: SetupError) -> None:
+        """The refused field says why, and gets the focus."""
+        if problem.field == "title":
+            self.query_one("#title-error", Static).update(self.t("form.required"))
+            self.query_one("#title").focus()
+        elif problem.field == "ring":
             self.query_one("#ring", Static).update(
-                self.t("arena.ring_refused", customers=customers, staff=staff)
+                self.t("arena.ring_refused", customers=problem.customers, staff=problem.staff)
             )
             self.query_one("#override").focus()
-            return
-        try:
-            minutes = [
-                int(part) for part in self.query_one("#minutes", Input).value.replace(",", " ").split()
-            ]
-            if len(minutes) != 3 or not all(1 <= m <= 240 for m in minutes):
-                raise ValueError
-        except ValueError:
+        elif problem.field == "minutes":
             self.query_one("#minutes-error", Static).update(self.t("arena.minutes_error"))
             self.query_one("#minutes").focus()
-            return
-        arena = self.arena
-        inner = customers_from_text(self.query_one("#inner", TextArea).text, arena.inner if arena else [])
-        outer = staff_from_text(self.query_one("#outer", TextArea).text, arena.outer if arena else [])
-        themes = [
-            line.strip() for line in self.query_one("#themes", TextArea).text.splitlines() if line.strip()
-        ]
-        variant = "mixed" if self.query_one("#mixed", Checkbox).value else "swap"
-        app = self.app
-        if arena is None:
-            rounds = default_rounds(self.app.loaded.bundle.workshop.language, variant)  # type: ignore[attr-defined]
-            for round_, planned in zip(rounds, minutes, strict=True):
-                round_.planned_minutes = planned
-            arena = CustomerArena(
-                title=title,
-                date=dt.date.today(),
-                themes=themes,
-                round3_variant=variant,
-                inner=inner,
-                outer=outer,
-                ring_override=override if staff < customers else "",
-                rounds=rounds,
-            )
-            app.add_document(app.loaded.bundle.arenas, arena)  # type: ignore[attr-defined]
         else:
-            speakers = {person.id for person in (*inner, *outer)}
-            if any(n.speaker and n.speaker not in speakers for n in arena.notes()):
-                self.query_one("#ring", Static).update(self.t("arena.speaker_in_use"))
-                return
-            data = arena.model_dump()
-            data.update(
-                title=title,
-                themes=themes,
-                round3_variant=variant,
-                inner=[c.model_dump() for c in inner],
-                outer=[s.model_dump() for s in outer],
-                ring_override=override if staff < customers else "",
-            )
-            for round_ in data["rounds"]:
-                round_["planned_minutes"] = minutes[round_["number"] - 1]
-            updated = CustomerArena.model_validate(data)
-            for name in ("title", "themes", "round3_variant", "inner", "outer", "ring_override", "rounds"):
-                object.__setattr__(arena, name, getattr(updated, name))
-            app.changed(arena)  # type: ignore[attr-defined]
-        from .arena import ArenaScreen
-
-        app.switch_screen(ArenaScreen(arena))
+            self.query_one("#ring", Static).update(self.t("arena.speaker_in_use"))
 
     def action_cancel(self) -> None:
-        self.app.pop_screen()
+        self.dismiss(None)

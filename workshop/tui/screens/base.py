@@ -1,4 +1,4 @@
-"""What every screen shares: labels in the app's language and errors shown, not raised."""
+"""What every screen shares: labels in the app's language, switched in place, and errors shown."""
 
 from __future__ import annotations
 
@@ -7,15 +7,19 @@ import functools
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from textual import getters
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 
 from ..commands import localise_bindings
-from ..i18n import t
+from ..host import WorkshopHost
+from ..i18n import Lang, t
+from ..widgets.caption import Caption
 
 __all__ = ["BaseModal", "BaseScreen", "Labelled", "guarded", "localise_bindings"]
 
 F = TypeVar("F", bound=Callable[..., Any])
+R = TypeVar("R")
 
 
 def guarded(method: F) -> F:
@@ -23,79 +27,74 @@ def guarded(method: F) -> F:
     if asyncio.iscoroutinefunction(method):
 
         @functools.wraps(method)
-        async def async_wrapper(self: DOMNode, *args: Any, **kwargs: Any) -> Any:
+        async def async_wrapper(self: Labelled, *args: Any, **kwargs: Any) -> Any:
             try:
                 return await method(self, *args, **kwargs)
             except Exception as error:
-                self.app.show_error(error)  # type: ignore[attr-defined]
+                self.app.show_error(error)
                 return None
 
-        return async_wrapper  # type: ignore[return-value]
+        return async_wrapper  # type: ignore[return-value]  # same signature: functools.wraps keeps it
 
     @functools.wraps(method)
-    def wrapper(self: DOMNode, *args: Any, **kwargs: Any) -> Any:
+    def wrapper(self: Labelled, *args: Any, **kwargs: Any) -> Any:
         try:
             return method(self, *args, **kwargs)
         except Exception as error:
-            self.app.show_error(error)  # type: ignore[attr-defined]
+            self.app.show_error(error)
             return None
 
-    return wrapper  # type: ignore[return-value]
+    return wrapper  # type: ignore[return-value]  # same signature: functools.wraps keeps it
 
 
-class Labelled:
-    """Mixin: `self.t(key)` in the app's current language."""
+class Labelled(DOMNode):
+    """Base of our screens: `self.t(key)` in the app's current language, labels that follow a
+    language switch in place, and the app typed."""
+
+    app = getters.app(WorkshopHost)
 
     @property
-    def lang(self) -> str:
-        return getattr(self.app, "language", "nl")  # type: ignore[attr-defined]
+    def lang(self) -> Lang:
+        return self.app.language
 
     def t(self, key: str, **values: object) -> str:
         return t(self.lang, key, **values)
 
+    _following = False
 
-class BaseScreen(Labelled, Screen[Any]):
-    """A full screen; redraws itself when the language changed while it was covered."""
+    def follow_language(self) -> None:
+        """Relabel in place on every language switch, also while covered by another screen.
+        (Textual calls `on_mount` of every class in the MRO, so this may run twice: once counts.)"""
+        localise_bindings(self, self.lang)
+        if not self._following:
+            self._following = True
+            self.app.language_changed.subscribe(self, self._language_changed)
 
-    def ask_for_action(self, prompt: str, text: str, source: str, add: Callable[[Any], None]) -> None:
-        """Turn a note into an action with one line, `owner; yyyy-mm-dd`; `add` keeps it."""
-        from ...model import Action
-        from ...model.action import parse_owner_and_due
-        from .dialogs import TextPromptScreen
+    def _language_changed(self, lang: Lang) -> None:
+        localise_bindings(self, lang)
+        for caption in self.query(Caption):
+            caption.relabel(lang)
+        self.relabel()
+        self.refresh_bindings()
 
-        def done(answer: str | None) -> None:
-            if not answer:
-                return
-            try:
-                owner, due = parse_owner_and_due(answer)
-            except ValueError as error:
-                self.notify(self.t("gemba.bad_date", value=str(error)), severity="error")
-                return
-            add(Action(text=text, owner=owner, due=due, sources=[source]))
-            self.notify(self.t("gemba.action_made", owner=owner or "–"))
+    def relabel(self) -> None:
+        """Update what this screen wrote in words, in place; captions update themselves."""
 
-        self.app.push_screen(TextPromptScreen(prompt), done)
+
+class BaseScreen(Labelled, Screen[R]):
+    """A full screen of the app; one that answers (a form) is pushed and awaited."""
 
     document_id: str | None = None
     """The document this screen shows, so a reload can open it again."""
 
     def on_mount(self) -> None:
-        self._lang = self.lang
-        localise_bindings(self, self.lang)
+        self.follow_language()
         self.refresh_bindings()
 
-    def on_screen_resume(self) -> None:
-        if getattr(self, "_lang", self.lang) != self.lang:
-            self.relabel()
 
-    def relabel(self) -> None:
-        self._lang = self.lang
-        localise_bindings(self, self.lang)
-        self.refresh_bindings()
-        self.call_later(self.recompose)
+class BaseModal(Labelled, ModalScreen[R]):
+    """A dialog that answers with an R; awaited with `push_screen_wait` in a worker."""
 
-
-class BaseModal(Labelled, ModalScreen[Any]):
     def on_mount(self) -> None:
-        localise_bindings(self, self.lang)
+        self.follow_language()
         self.refresh_bindings()

@@ -1,9 +1,14 @@
-"""Small modal dialogs: confirm, one line of text, pick one of a list. Keyboard first."""
+"""Small modal dialogs: confirm, one line of text, pick one of a list. Keyboard first.
+
+Each declares its answer (`bool`, `str | None`) and is awaited with `push_screen_wait`
+from a worker."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
@@ -14,7 +19,7 @@ from ..commands import bindings
 from .base import BaseModal
 
 
-class ConfirmScreen(BaseModal):
+class ConfirmScreen(BaseModal[bool]):
     """Yes or no; y / n / esc work as well as the buttons."""
 
     CSS_PATH = "dialogs.tcss"
@@ -49,15 +54,21 @@ class ConfirmScreen(BaseModal):
     def on_mount(self) -> None:
         self.query_one("#no" if self.danger else "#yes", Button).focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    @on(Button.Pressed, "#yes")
+    def yes_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.dismiss(event.button.id == "yes")
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#no")
+    def no_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(False)
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
 
 
-class TextPromptScreen(BaseModal):
+class TextPromptScreen(BaseModal[str | None]):
     """One line of text; Enter accepts, esc cancels."""
 
     CSS_PATH = "dialogs.tcss"
@@ -74,7 +85,8 @@ class TextPromptScreen(BaseModal):
             yield Input(self.value, id="value")
             yield Static("", classes="field-error", id="value-error", markup=False)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    @on(Input.Submitted, "#value")
+    def submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if not event.value.strip():
             self.query_one("#value-error", Static).update(self.t("form.required"))
@@ -85,13 +97,13 @@ class TextPromptScreen(BaseModal):
         self.dismiss(None)
 
 
-class PickScreen(BaseModal):
+class PickScreen(BaseModal[str | None]):
     """Choose one of a short list; a number key picks directly."""
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [*bindings("cancel", *(f"pick_{n}" for n in range(1, 10)))]
 
-    def __init__(self, title: str, options: list[tuple[str, str]], current: str | None = None) -> None:
+    def __init__(self, title: str, options: Sequence[tuple[str, str]], current: str | None = None) -> None:
         super().__init__()
         self.title_text = title
         self.options = options
@@ -112,7 +124,8 @@ class PickScreen(BaseModal):
             choices.highlighted = keys.index(self.current)
         choices.focus()
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    @on(OptionList.OptionSelected, "#choices")
+    def chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.dismiss(event.option.id)
 

@@ -8,17 +8,20 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Grid, Vertical
 from textual.widgets import Footer, Input, Static
 
-from ...model import EmpathyItem, EmpathyMap, Section, Workshop
+from ...live.empathy import EmpathySession
+from ...model import EmpathyItem, EmpathyMap, Section, Valence, Workshop
+from ...workbench import Workbench
 from ..commands import bindings
-from ..empathy_session import EmpathySession
 from ..widgets.item_list import ItemList, Row
 from ..widgets.status_line import StatusLine
 from .base import BaseScreen, guarded
+from .dialogs import PickScreen, TextPromptScreen
 
 GOAL = "goal"
 GRID_ORDER: dict[bool, tuple[Section, ...]] = {
@@ -55,7 +58,7 @@ class SectionPanel(Vertical):
         yield self.item_list
 
 
-class EmpathyScreen(BaseScreen):
+class EmpathyScreen(BaseScreen[None]):
     CSS_PATH = "empathy.tcss"
     AUTO_FOCUS = "#entry"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -80,8 +83,9 @@ class EmpathyScreen(BaseScreen):
         )
     ]
 
-    def __init__(self, emap: EmpathyMap) -> None:
+    def __init__(self, bench: Workbench, emap: EmpathyMap) -> None:
         super().__init__()
+        self.bench = bench
         self.emap = emap
         self.document_id = emap.id
         self.session = EmpathySession(emap, on_change=self._changed)
@@ -92,7 +96,7 @@ class EmpathyScreen(BaseScreen):
 
     @property
     def workshop(self) -> Workshop:
-        return self.app.loaded.bundle.workshop  # type: ignore[attr-defined]
+        return self.bench.workshop
 
     def steps(self) -> tuple[str, ...]:
         return (GOAL, *self.session.sections())
@@ -102,7 +106,7 @@ class EmpathyScreen(BaseScreen):
         return tuple(s for s in GRID_ORDER[len(shown) > 6] if s in shown)
 
     def compose(self) -> ComposeResult:
-        persona = self.app.loaded.bundle.persona(self.emap.persona)  # type: ignore[attr-defined]
+        persona = self.bench.bundle.persona(self.emap.persona)
         name = persona.name if persona else "?"
         with Vertical(id="map-head"):
             yield Static(
@@ -135,7 +139,7 @@ class EmpathyScreen(BaseScreen):
 
     def _row(self, item: EmpathyItem) -> Row:
         marker = item.valence if item.valence != "neutral" else ""
-        tag = self.workshop.phase_label(item.phase, self.lang) if item.phase else ""  # type: ignore[arg-type]
+        tag = self.workshop.phase_label(item.phase, self.lang) if item.phase else ""
         return marker, item.text, tag
 
     def _goal_line(self) -> str:
@@ -167,27 +171,42 @@ class EmpathyScreen(BaseScreen):
         for section, panel in self.panels.items():
             panel.set_class(section == step, "-current")
         self.query_one("#goal-line").set_class(step == GOAL, "-current")
-        label = self.t(f"section.{step}")
-        number = self._number(step)
-        self.query_one("#prompt", Static).update(f"▶ {number} {label}: {self.t(f'prompt.{step}')}")
+        self._show_prompt()
         entry = self.query_one("#entry", Input)
         if step == GOAL:
-            entry.placeholder = self.t("map.goal_input")
             entry.value = self.emap.goal
             entry.cursor_position = len(entry.value)
-        else:
-            entry.placeholder = self.t("map.add_to", section=label)
-            if self._goal_in_entry:
-                entry.value = ""
+        elif self._goal_in_entry:
+            entry.value = ""
         self._goal_in_entry = step == GOAL
         if focus:
-            if isinstance(self.focused, ItemList) and step != GOAL:
-                self.panels[step].item_list.focus()  # type: ignore[index]
+            shown = next((p for section, p in self.panels.items() if section == step), None)
+            if isinstance(self.focused, ItemList) and shown is not None:
+                shown.item_list.focus()
             else:
                 entry.focus()
         self.refresh_bindings()
 
     _goal_in_entry = False
+
+    def relabel(self) -> None:
+        """Every word in the new language, in place: what is being typed stays as it is."""
+        for section, panel in self.panels.items():
+            self._update_panel(section)
+            panel.item_list.empty_text = self.t("map.empty_section")
+            panel.item_list.refresh()
+        self._update_empties()
+        self.query_one("#goal-line", Static).update(self._goal_line())
+        self._show_prompt()
+
+    def _show_prompt(self) -> None:
+        step = self.current
+        label = self.t(f"section.{step}")
+        self.query_one("#prompt", Static).update(
+            f"▶ {self._number(step)} {label}: {self.t(f'prompt.{step}')}"
+        )
+        entry = self.query_one("#entry", Input)
+        entry.placeholder = self.t("map.goal_input") if step == GOAL else self.t("map.add_to", section=label)
 
     # -- modes ---------------------------------------------------------------------------
 
@@ -208,7 +227,7 @@ class EmpathyScreen(BaseScreen):
         self.refresh_bindings()
 
     def _current_list(self) -> ItemList | None:
-        panel = self.panels.get(self.current)  # type: ignore[arg-type]
+        panel = next((p for s, p in self.panels.items() if s == self.current), None)
         return panel.item_list if panel is not None else None
 
     def _current_item(self) -> EmpathyItem | None:
@@ -220,8 +239,9 @@ class EmpathyScreen(BaseScreen):
 
     # -- typing --------------------------------------------------------------------------
 
+    @on(Input.Submitted, "#entry")
     @guarded
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    def entry_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         text = event.value.strip()
         if self.current == GOAL:
@@ -238,7 +258,7 @@ class EmpathyScreen(BaseScreen):
 
     def add_item(self, text: str) -> EmpathyItem:
         """The hot path: model append, one list and one title updated, a save mark."""
-        section: Section = self.current  # type: ignore[assignment]
+        section = next(s for s in self.session.sections() if s == self.current)
         was_empty = self.session.count(section) == 0
         item = self.session.add(section, text)
         self.panels[section].item_list.appended()
@@ -248,7 +268,7 @@ class EmpathyScreen(BaseScreen):
         return item
 
     def _changed(self) -> None:
-        self.app.changed(self.emap)  # type: ignore[attr-defined]
+        self.bench.update(self.emap)
 
     # -- keys ----------------------------------------------------------------------------
 
@@ -287,7 +307,7 @@ class EmpathyScreen(BaseScreen):
 
     def _grid_step(self, delta: int) -> None:
         order = self.grid_order()
-        index = order.index(self.current) if self.current in order else 0  # type: ignore[arg-type]
+        index = next((i for i, section in enumerate(order) if section == self.current), 0)
         self._set_current(order[(index + delta) % len(order)])
 
     def _redraw(self, sections: set[Section], select: EmpathyItem | None = None) -> None:
@@ -300,21 +320,16 @@ class EmpathyScreen(BaseScreen):
             self.panels[select.section].item_list.select(select)
         self._update_empties()
 
+    @work(exclusive=True, group="map dialog")
     @guarded
-    def action_edit(self) -> None:
-        from .dialogs import TextPromptScreen
-
+    async def action_edit(self) -> None:
         item = self._current_item()
         if item is None:
             return
-
-        @guarded
-        def done(_self: EmpathyScreen, text: str | None) -> None:
-            if text and text.strip() and text.strip() != item.text:
-                new = self.session.edit(item, text.strip())
-                self._redraw({new.section}, new)
-
-        self.app.push_screen(TextPromptScreen(self.t("map.edit_item"), item.text), lambda v: done(self, v))
+        text = await self.app.ask(TextPromptScreen(self.t("map.edit_item"), item.text))
+        if text and text.strip() and text.strip() != item.text:
+            new = self.session.edit(item, text.strip())
+            self._redraw({new.section}, new)
 
     @guarded
     def action_delete(self) -> None:
@@ -323,31 +338,28 @@ class EmpathyScreen(BaseScreen):
             self.session.delete(item)
             self._redraw({item.section})
 
+    @work(exclusive=True, group="map dialog")
     @guarded
-    def action_move(self) -> None:
-        from .dialogs import PickScreen
-
+    async def action_move(self) -> None:
         item = self._current_item()
         if item is None:
             return
-        options = [(s, f"{self.t(f'section.{s}')}") for s in self.session.sections() if s != item.section]
-
-        @guarded
-        def done(_self: EmpathyScreen, section: str | None) -> None:
-            if section:
-                new = self.session.move(item, section)  # type: ignore[arg-type]
-                self._redraw({item.section, new.section}, new)
-                self._set_current(new.section)
-
-        self.app.push_screen(PickScreen(self.t("map.move_to"), options), lambda v: done(self, v))
+        choices = {s: s for s in self.session.sections() if s != item.section}
+        options = [(s, self.t(f"section.{s}")) for s in choices]
+        picked = await self.app.ask(PickScreen(self.t("map.move_to"), options))
+        section = next((s for s in choices if s == picked), None)
+        if section is not None:
+            new = self.session.move(item, section)
+            self._redraw({item.section, new.section}, new)
+            self._set_current(new.section)
 
     @guarded
-    def action_valence(self, valence: str) -> None:
+    def action_valence(self, valence: Valence) -> None:
         item = self._current_item()
         if item is None:
             return
         try:
-            new = self.session.set_valence(item, valence)  # type: ignore[arg-type]
+            new = self.session.set_valence(item, valence)
         except ValueError:
             implied = "pain" if item.section == "pains" else "gain"
             self.notify(
@@ -363,10 +375,9 @@ class EmpathyScreen(BaseScreen):
         if new.section != item.section:
             self._set_current(new.section)
 
+    @work(exclusive=True, group="map dialog")
     @guarded
-    def action_phase(self) -> None:
-        from .dialogs import PickScreen
-
+    async def action_phase(self) -> None:
         item = self._current_item()
         if item is None:
             return
@@ -375,18 +386,11 @@ class EmpathyScreen(BaseScreen):
             self.notify(self.t("map.no_phases"), severity="warning")
             return
         options = [("", self.t("map.no_phase"))]
-        options += [(p.key, p.label(self.lang)) for p in phases]  # type: ignore[arg-type]
-
-        @guarded
-        def done(_self: EmpathyScreen, key: str | None) -> None:
-            if key is None:
-                return
+        options += [(p.key, p.label(self.lang)) for p in phases]
+        key = await self.app.ask(PickScreen(self.t("map.tag_phase"), options, current=item.phase or ""))
+        if key is not None:
             new = self.session.set_phase(item, key or None)
             self._redraw({new.section}, new)
-
-        self.app.push_screen(
-            PickScreen(self.t("map.tag_phase"), options, current=item.phase or ""), lambda v: done(self, v)
-        )
 
     @guarded
     def action_undo(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import ClassVar
 
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
@@ -12,38 +13,39 @@ from textual.widgets import Checkbox, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...model import EmpathyMap, Persona
+from ...workbench import Workbench
 from ..commands import bindings
+from ..widgets.caption import Caption
 from ..widgets.status_line import StatusLine
 from .base import BaseScreen, guarded
+from .empathy import EmpathyScreen
+from .persona_form import PersonaFormScreen
 
 NEW_PERSONA = "+new"
 
 
-class NewEmpathyScreen(BaseScreen):
+class NewEmpathyScreen(BaseScreen[None]):
     CSS_PATH = "empathy_new.tcss"
     AUTO_FOCUS = "#persona"
     BINDINGS: ClassVar[list[BindingType]] = [*bindings("create", "cancel")]
 
-    def __init__(self, persona_id: str | None = None) -> None:
+    def __init__(self, bench: Workbench, persona_id: str | None = None) -> None:
         super().__init__()
+        self.bench = bench
         self.persona_id = persona_id
 
     @property
     def personas(self) -> list[Persona]:
-        return self.app.loaded.bundle.personas  # type: ignore[attr-defined]
+        return self.bench.bundle.personas
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="form"):
-            yield Static(self.t("map.new"), classes="screen-title", markup=False)
-            yield Static(self.t("form.hint"), classes="form-hint", markup=False)
-            yield Static(self.t("map.pick_persona"), classes="field-label", markup=False)
-            options = [
-                Option(p.name + (f" · {p.segment}" if p.segment else ""), id=p.id) for p in self.personas
-            ]
-            options.append(Option(self.t("map.create_persona"), id=NEW_PERSONA))
-            yield OptionList(*options, id="persona")
+            yield Caption("map.new", self.lang, classes="screen-title")
+            yield Caption("form.hint", self.lang, classes="form-hint")
+            yield Caption("map.pick_persona", self.lang, classes="field-label")
+            yield OptionList(*self._options(), id="persona")
             yield Static("", id="persona-error", classes="field-error", markup=False)
-            yield Static(self.t("map.title"), classes="field-label", markup=False)
+            yield Caption("map.title", self.lang, classes="field-label")
             yield Input(self._default_title(), id="title")
             yield Static("", id="title-error", classes="field-error", markup=False)
             yield Static(self._goal_label(), classes="field-label", id="goal-label", markup=False)
@@ -52,7 +54,15 @@ class NewEmpathyScreen(BaseScreen):
         yield StatusLine(markup=False)
         yield Footer()
 
+    def _options(self) -> list[Option]:
+        options = [Option(p.name + (f" · {p.segment}" if p.segment else ""), id=p.id) for p in self.personas]
+        options.append(Option(self.t("map.create_persona"), id=NEW_PERSONA))
+        return options
+
     def on_mount(self) -> None:
+        self._pick_persona()
+
+    def _pick_persona(self) -> None:
         ids = [p.id for p in self.personas]
         if self.persona_id in ids:
             self.query_one("#persona", OptionList).highlighted = ids.index(self.persona_id)
@@ -85,34 +95,44 @@ class NewEmpathyScreen(BaseScreen):
     def _previous(self) -> Persona | None:
         return next((p for p in self.personas if p.id == self.persona_id), None)
 
-    @guarded
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    @on(OptionList.OptionSelected, "#persona")
+    def persona_chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id != NEW_PERSONA:
             self.query_one("#title", Input).focus()
             return
-        from .persona import PersonaFormScreen
+        self.new_persona()
 
-        def created(persona: Persona | None) -> None:
-            if persona is None:
-                return
-            self.persona_id = persona.id
-            self.call_later(self._after_new_persona)
+    @work(exclusive=True, group="new persona")
+    @guarded
+    async def new_persona(self) -> None:
+        persona = await self.app.ask(PersonaFormScreen(self.bench))
+        if persona is None:
+            return
+        self.persona_id = persona.id
+        personas = self.query_one("#persona", OptionList)
+        personas.clear_options()
+        personas.add_options(self._options())
+        self._pick_persona()
+        self.query_one("#title", Input).value = self._default_title()
 
-        self.app.push_screen(PersonaFormScreen(), created)
+    def relabel(self) -> None:
+        personas = self.query_one("#persona", OptionList)
+        index = personas.highlighted
+        personas.replace_option_prompt(NEW_PERSONA, self.t("map.create_persona"))
+        personas.highlighted = index
+        self.query_one("#goal-label", Static).update(self._goal_label(self._chosen()))
+        self.query_one("#extended", Checkbox).label = self.t("map.extended")
 
-    async def _after_new_persona(self) -> None:
-        await self.recompose()
-        self.on_mount()
-        title = self.query_one("#title", Input)
-        title.value = self._default_title()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    @on(Input.Submitted, "#goal")
+    def goal_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if event.input.id == "goal":
-            self.action_create()
-        else:
-            self.focus_next()
+        self.action_create()
+
+    @on(Input.Submitted, "#title")
+    def title_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_next()
 
     @guarded
     def action_create(self) -> None:
@@ -131,11 +151,8 @@ class NewEmpathyScreen(BaseScreen):
             extended=self.query_one("#extended", Checkbox).value,
             date=dt.date.today(),
         )
-        app = self.app
-        app.add_document(app.loaded.bundle.empathy_maps, emap)  # type: ignore[attr-defined]
-        from .empathy import EmpathyScreen
-
-        app.switch_screen(EmpathyScreen(emap))
+        self.bench.add(emap)
+        self.app.switch_screen(EmpathyScreen(self.bench, emap))
 
     def action_cancel(self) -> None:
         self.app.pop_screen()

@@ -7,65 +7,32 @@ mark for the background saver."""
 from __future__ import annotations
 
 import datetime as dt
-import getpass
-from collections.abc import Sequence
-from typing import Any, ClassVar, overload
+from typing import ClassVar
 
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Input, Static
 
-from ...model import WASTES, Action, GembaWalk, Observation
-from ...model.capture import Capture, parse_capture
-from ...model.walk_index import LogFilter, WalkIndex, step_after
+from ...live.gemba import FilterField, GembaSession, LogFilter, WalkIndex
+from ...model import WASTES, GembaWalk, Observation
+from ...model.capture import Capture
+from ...workbench import Workbench
 from ..commands import bindings
+from ..host import WorkshopHost
 from ..providers.targets import Choice
 from ..widgets.item_list import ItemList, Row
 from ..widgets.status_line import StatusLine
+from .action_prompt import ask_for_action
 from .base import BaseScreen, guarded, localise_bindings
+from .dialogs import PickScreen, TextPromptScreen
+from .gemba_setup import GembaSetupScreen
+
+FILTER_FIELDS: tuple[FilterField, ...] = ("step", "kind", "waste", "observer")
 
 
-class NewestFirst(Sequence[Observation]):
-    """The walk's observations, last logged first, optionally filtered, without copying the
-    whole list on every note: unfiltered it is a reversed view; filtered it keeps the matching
-    observations (oldest first) and appends to them as notes come in."""
-
-    def __init__(self, observations: list[Observation], log_filter: LogFilter) -> None:
-        self.observations = observations
-        self.filter = log_filter
-        self.matching: list[Observation] | None = (
-            [o for o in observations if log_filter.matches(o)] if log_filter.active else None
-        )
-
-    def __len__(self) -> int:
-        return len(self.matching if self.matching is not None else self.observations)
-
-    @overload
-    def __getitem__(self, index: int) -> Observation: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Observation]: ...
-    def __getitem__(self, index: int | slice) -> Any:
-        source = self.matching if self.matching is not None else self.observations
-        if isinstance(index, slice):
-            return [source[len(source) - 1 - i] for i in range(*index.indices(len(source)))]
-        if index < 0:
-            index += len(source)
-        if not 0 <= index < len(source):
-            raise IndexError(index)
-        return source[len(source) - 1 - index]
-
-    def appended(self, observation: Observation) -> bool:
-        """A new observation was logged; whether the view shows it."""
-        if self.matching is None:
-            return True
-        if self.filter.matches(observation):
-            self.matching.append(observation)
-            return True
-        return False
-
-
-class GembaScreen(BaseScreen):
+class GembaScreen(BaseScreen[None]):
     CSS_PATH = "gemba.tcss"
     AUTO_FOCUS = "#capture"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -79,17 +46,19 @@ class GembaScreen(BaseScreen):
         )
     ]
 
-    def __init__(self, walk: GembaWalk) -> None:
+    def __init__(self, bench: Workbench, walk: GembaWalk) -> None:
         super().__init__()
+        self.bench = bench
         self.walk = walk
         self.document_id = walk.id
-        self.index = WalkIndex(walk)
-        self.current_step: str | None = walk.route[0].id if walk.route else None
-        self.observer: str | None = walk.observers[0].id if walk.observers else None
-        self.log_filter = LogFilter()
-        self.view = NewestFirst(walk.observations, self.log_filter)
-        self.step_names = {step.id: step.name for step in walk.route}
-        self.presence: Any = None
+        self.session = GembaSession(walk, on_change=self._changed)
+
+    def _changed(self, immediately: bool) -> None:
+        self.bench.update(self.walk, immediately)
+
+    @property
+    def index(self) -> WalkIndex:
+        return self.session.index
 
     # -- layout --------------------------------------------------------------------------
 
@@ -99,7 +68,7 @@ class GembaScreen(BaseScreen):
         with Horizontal(id="body"):
             with Vertical(id="log-column"):
                 yield Static(self._filter_line(), id="filter", markup=False)
-                yield LogList(self.view, self._row, self.t("gemba.empty_log"), id="log")
+                yield LogList(self.session.view, self._row, self.t("gemba.empty_log"), id="log")
             yield Static(self._panel(), id="panel", markup=False)
         yield Input(placeholder=self.t("gemba.capture"), id="capture")
         yield Static(self.t("gemba.grammar"), id="preview", markup=False)
@@ -107,61 +76,46 @@ class GembaScreen(BaseScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self._claim()
 
     def on_unmount(self) -> None:
-        if self.presence is not None:
-            self.presence.release()
+        self.bench.release(self.walk.id)
 
     def _claim(self) -> None:
         """Tell the note-taker when someone else has this walk open, and from then on write
         this process's observations to a file of its own beside the walk."""
-        from ...store.presence import Presence
-
-        loaded = self.app.loaded  # type: ignore[attr-defined]
-        path = loaded.paths.get(self.walk.id) if loaded is not None else None
-        if path is None or loaded.writing_to.get(self.walk.id):
-            return
-        presence = Presence(path)
-        holder = presence.claim()
-        if holder is None:
-            self.presence = presence
-            return
-        author = self._observer_name() or getpass.getuser() or "note-taker"
-        log = self.app.store.log_as(loaded, self.walk, author)  # type: ignore[attr-defined]
-        self.notify(
-            self.t("gemba.shared", who=holder.describe(), file=log.name), severity="warning", timeout=12
-        )
-
-    def _observer_name(self) -> str:
-        return next((o.name for o in self.walk.observers if o.id == self.observer), "")
+        claim = self.bench.claim_walk(self.walk, self.session.observer_name())
+        if claim is not None:
+            self.notify(
+                self.t("gemba.shared", who=claim.holder.describe(), file=claim.log.name),
+                severity="warning",
+                timeout=12,
+            )
 
     def _where(self) -> str:
         route = self.walk.route
         if not route:
             return self.t("gemba.no_route")
-        ids = [step.id for step in route]
-        number = ids.index(self.current_step) + 1 if self.current_step in ids else 0
+        number = self.session.step_number()
         step = route[number - 1] if number else None
-        phase = self.app.loaded.bundle.workshop.phase_label(step.phase, self.lang) if step else ""  # type: ignore[attr-defined]
-        who = self._observer_name() or "–"
+        phase = self.bench.workshop.phase_label(step.phase, self.lang) if step else ""
+        who = self.session.observer_name() or "–"
         name = step.name if step else "–"
         return self.t("gemba.where", number=number, total=len(route), step=name, phase=phase, who=who)
 
     def _filter_line(self) -> str:
-        f = self.log_filter
+        f = self.session.log_filter
         parts = []
         if f.step:
-            parts.append(f"{self.t('gemba.f_step')}: {self.step_names.get(f.step, f.step)}")
+            parts.append(f"{self.t('gemba.f_step')}: {self.session.step_names.get(f.step, f.step)}")
         if f.kind:
             parts.append(f"{self.t('gemba.f_kind')}: {self.t('kind.' + f.kind)}")
         if f.waste:
-            parts.append(f"{self.t('gemba.f_waste')}: {WASTES[f.waste].label(self.lang)}")  # type: ignore[arg-type]
+            parts.append(f"{self.t('gemba.f_waste')}: {WASTES[f.waste].label(self.lang)}")
         if f.observer:
-            name = next((o.name for o in self.walk.observers if o.id == f.observer), f.observer)
+            name = self.session.observer_name(f.observer) or f.observer
             parts.append(f"{self.t('gemba.f_observer')}: {name}")
-        shown = len(self.view)
+        shown = len(self.session.view)
         if not parts:
             return self.t("gemba.log_all", count=shown)
         return self.t("gemba.log_filtered", count=shown, filter=" · ".join(parts))
@@ -169,14 +123,14 @@ class GembaScreen(BaseScreen):
     def _panel(self) -> str:
         lines = [self.t("gemba.panel")]
         for number, step in enumerate(self.walk.route, start=1):
-            mark = "▶" if step.id == self.current_step else " "
+            mark = "▶" if step.id == self.session.current_step else " "
             count = self.index.count[step.id]
             wait = self.index.wait[step.id]
             wait_text = f" · {wait:g} min" if wait else ""
             lines.append(f"{mark}{number:>2} {step.name[:20]:<20} {count:>4}{wait_text}")
         if self.index.count[None]:
             lines.append(f"   {self.t('gemba.no_step'):<20} {self.index.count[None]:>4}")
-        total = sum(self.index.count.values())
+        total = self.session.total()
         lines.append("")
         lines.append(self.t("gemba.totals", count=total, wait=f"{self.index.total_wait:g}"))
         return "\n".join(lines)
@@ -191,33 +145,44 @@ class GembaScreen(BaseScreen):
             extras.append(f"!{observation.severity}")
         if observation.wait_minutes:
             extras.append(f"{observation.wait_minutes:g} min")
-        extras.extend(WASTES[w].label(self.lang) for w in observation.waste)  # type: ignore[arg-type]
-        step = self.step_names.get(observation.step or "", "")
+        extras.extend(WASTES[w].label(self.lang) for w in observation.waste)
+        step = self.session.step_names.get(observation.step or "", "")
         tag = " · ".join([step, *extras]) if step else " · ".join(extras)
         return marker, f"{time}{observation.text}", tag
 
     # -- quick capture -------------------------------------------------------------------
 
     def _parse(self, line: str) -> Capture:
-        return parse_capture(line, self.walk.route, self.current_step)
+        return self.session.parse(line)
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id != "capture":
-            return
+    @on(Input.Changed, "#capture")
+    def capture_changed(self, event: Input.Changed) -> None:
+        self._show_preview(event.value)
+
+    def _show_preview(self, line: str) -> None:
         preview = self.query_one("#preview", Static)
-        if not event.value.strip():
-            preview.update(self.t("gemba.grammar"))
-            return
-        preview.update(self._describe(self._parse(event.value)))
+        preview.update(self._describe(self._parse(line)) if line.strip() else self.t("gemba.grammar"))
+
+    def relabel(self) -> None:
+        """Every word in the new language, in place: what is being typed stays as it is."""
+        self.query_one("#where", Static).update(self._where())
+        self.query_one("#filter", Static).update(self._filter_line())
+        self.query_one("#panel", Static).update(self._panel())
+        capture = self.query_one("#capture", Input)
+        capture.placeholder = self.t("gemba.capture")
+        self._show_preview(capture.value)
+        log = self.query_one("#log", ItemList)
+        log.empty_text = self.t("gemba.empty_log")
+        log.refresh()
 
     def _describe(self, capture: Capture) -> str:
         """What the line was understood to say, before Enter: the note-taker can correct it."""
         parts = [f"→ {capture.text or '…'}"]
         if capture.step:
-            parts.append(f"@{self.step_names.get(capture.step, capture.step)}")
+            parts.append(f"@{self.session.step_names.get(capture.step, capture.step)}")
         if capture.kind != "observation":
             parts.append(self.t(f"kind.{capture.kind}"))
-        parts.extend(f"#{WASTES[w].label(self.lang)}" for w in capture.waste)  # type: ignore[arg-type]
+        parts.extend(f"#{WASTES[w].label(self.lang)}" for w in capture.waste)
         parts.extend(f"#{tag}" for tag in capture.tags)
         if capture.severity is not None:
             parts.append(f"!{capture.severity}")
@@ -230,10 +195,11 @@ class GembaScreen(BaseScreen):
         parts.extend(f"⚠ {warning}" for warning in capture.warnings)
         return "  ".join(parts)
 
+    @on(Input.Submitted, "#capture")
     @guarded
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    def capture_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if event.input.id != "capture" or not event.value.strip():
+        if not event.value.strip():
             return
         capture = self._parse(event.value)
         if not capture.text:
@@ -243,69 +209,48 @@ class GembaScreen(BaseScreen):
         event.input.value = ""
 
     def log_capture(self, capture: Capture) -> Observation:
-        """The hot path: one observation appended, counted and shown; saved in the background."""
-        observation = Observation(
-            text=capture.text,
-            at=dt.datetime.now().replace(second=0, microsecond=0),
-            step=capture.step,
-            observer=self.observer,
-            kind=capture.kind,
-            waste=capture.waste,
-            tags=capture.tags,
-            severity=capture.severity,
-            emotion=capture.emotion,
-            wait_minutes=capture.wait_minutes,
-            lane=capture.lane,
-        )
-        self.walk.observations.append(observation)
-        self.index.add(observation)
-        if self.view.appended(observation):
+        """The hot path: one observation logged by the session; one list, two lines redrawn."""
+        step = self.session.current_step
+        observation, shown = self.session.log(capture, dt.datetime.now())
+        if shown:
             log = self.query_one("#log", ItemList)
             log.cursor = 0
             log.sync()
-        if capture.step and capture.step != self.current_step:
-            self.current_step = capture.step
+        if self.session.current_step != step:
             self.query_one("#where", Static).update(self._where())
         self.query_one("#panel", Static).update(self._panel())
         self.query_one("#filter", Static).update(self._filter_line())
-        self.app.changed(self.walk, immediately=True)  # type: ignore[attr-defined]
         return observation
 
     # -- keys ----------------------------------------------------------------------------
 
     def action_step(self, offset: int) -> None:
-        self.current_step = step_after([s.id for s in self.walk.route], self.current_step, offset)
+        self.session.step(offset)
         self.query_one("#where", Static).update(self._where())
         self.query_one("#panel", Static).update(self._panel())
-        capture = self.query_one("#capture", Input)
-        if capture.value.strip():
-            self.query_one("#preview", Static).update(self._describe(self._parse(capture.value)))
+        self._show_preview(self.query_one("#capture", Input).value)
 
-    def action_observer(self) -> None:
-        from .dialogs import PickScreen
-
+    @work(exclusive=True, group="gemba dialog")
+    async def action_observer(self) -> None:
         if not self.walk.observers:
             self.notify(self.t("gemba.no_observers"))
             return
-
-        def chosen(observer_id: str | None) -> None:
-            if observer_id:
-                self.choose_person(observer_id)
-
         options = [(o.id, f"{o.name} ({o.role})" if o.role else o.name) for o in self.walk.observers]
-        self.app.push_screen(PickScreen(self.t("gemba.who"), options, self.observer), chosen)
+        observer_id = await self.app.ask(PickScreen(self.t("gemba.who"), options, self.session.observer))
+        if observer_id:
+            self.choose_person(observer_id)
 
     # -- found by name in the command palette (providers.targets) ------------------------
 
     person_role = "observer"
 
     def route_choices(self) -> list[Choice]:
-        workshop = self.app.loaded.bundle.workshop  # type: ignore[attr-defined]
+        workshop = self.bench.workshop
         return [Choice(s.id, s.name, workshop.phase_label(s.phase, self.lang)) for s in self.walk.route]
 
     def go_to_step(self, step_id: str) -> None:
         if any(step.id == step_id for step in self.walk.route):
-            self.current_step = step_id
+            self.session.current_step = step_id
             self.action_step(0)
 
     def people_choices(self) -> list[Choice]:
@@ -313,27 +258,27 @@ class GembaScreen(BaseScreen):
 
     def choose_person(self, person_id: str) -> None:
         if any(o.id == person_id for o in self.walk.observers):
-            self.observer = person_id
+            self.session.choose_observer(person_id)
             self.query_one("#where", Static).update(self._where())
 
-    def action_filter(self) -> None:
-        from .dialogs import PickScreen
-
-        def by(what: str | None) -> None:
-            if what is None:
-                return
-            if what == "all":
-                self._apply_filter(LogFilter())
-                return
-            options = self._filter_options(what)
-            self.app.push_screen(
-                PickScreen(self.t(f"gemba.f_{what}"), options), lambda value: self._filter_by(what, value)
-            )
-
+    @work(exclusive=True, group="gemba dialog")
+    async def action_filter(self) -> None:
         kinds = [("step", "f_step"), ("kind", "f_kind"), ("waste", "f_waste"), ("observer", "f_observer")]
         options = [(key, self.t(f"gemba.{label}")) for key, label in kinds]
         options.append(("all", self.t("gemba.f_all")))
-        self.app.push_screen(PickScreen(self.t("key.filter"), options), by)
+        what = await self.app.ask(PickScreen(self.t("key.filter"), options))
+        if what is None:
+            return
+        if what == "all":
+            self._apply_filter(LogFilter())
+            return
+        field = next((f for f in FILTER_FIELDS if f == what), None)
+        if field is None:
+            return
+        value = await self.app.ask(PickScreen(self.t(f"gemba.f_{field}"), self._filter_options(field)))
+        if value is not None:
+            self.session.filter_by(field, value)
+            self._show_log()
 
     def _filter_options(self, what: str) -> list[tuple[str, str]]:
         if what == "step":
@@ -341,30 +286,26 @@ class GembaScreen(BaseScreen):
         if what == "kind":
             return [(k, self.t(f"kind.{k}")) for k in ("observation", "pain", "gain", "idea", "question")]
         if what == "waste":
-            return [(key, w.label(self.lang)) for key, w in WASTES.items()]  # type: ignore[arg-type]
+            return [(key, w.label(self.lang)) for key, w in WASTES.items()]
         return [(o.id, o.name) for o in self.walk.observers]
 
-    def _filter_by(self, what: str, value: str | None) -> None:
-        if value is not None:
-            self._apply_filter(LogFilter(**{**self.log_filter.__dict__, what: value}))
-
     def _apply_filter(self, log_filter: LogFilter) -> None:
-        """Filtering is the one place the log is scanned; logging itself never is."""
-        self.log_filter = log_filter
-        self.view = NewestFirst(self.walk.observations, log_filter)
+        self.session.filter(log_filter)
+        self._show_log()
+
+    def _show_log(self) -> None:
         log = self.query_one("#log", ItemList)
-        log.items = self.view
+        log.items = self.session.view
         log.cursor = 0
         log.sync()
         self.query_one("#filter", Static).update(self._filter_line())
 
     def _selected(self) -> Observation | None:
-        log = self.query_one("#log", ItemList)
-        observation = log.current()
+        cursor, view = self.query_one("#log", ItemList).cursor, self.session.view
+        observation = view[cursor] if 0 <= cursor < len(view) else None
         if observation is None:
             return None
-        loaded = self.app.loaded  # type: ignore[attr-defined]
-        if not loaded.is_own(self.walk, observation):
+        if not self.bench.is_own(self.walk, observation):
             self.notify(self.t("gemba.not_own"), severity="warning")
             return None
         return observation
@@ -375,54 +316,50 @@ class GembaScreen(BaseScreen):
             return
         self.app.pop_screen()
 
-    def action_setup(self) -> None:
-        from .gemba_setup import GembaSetupScreen
-
-        self.app.switch_screen(GembaSetupScreen(self.walk))
+    @work(exclusive=True, group="gemba dialog")
+    @guarded
+    async def action_setup(self) -> None:
+        if await self.app.ask(GembaSetupScreen(self.bench, self.walk)) is not None:
+            self.session.rebuild()  # route and observers changed: names, totals, view again
+            self.query_one(".screen-title", Static).update(self.walk.title)
+            self.query_one("#where", Static).update(self._where())
+            self._redraw_log()
 
     def _redraw_log(self) -> None:
-        self.index = WalkIndex(self.walk)
-        self._apply_filter(self.log_filter)
+        self._show_log()
         self.query_one("#panel", Static).update(self._panel())
 
+    @work(exclusive=True, group="gemba dialog")
     @guarded
-    def action_edit(self) -> None:
-        from .dialogs import TextPromptScreen
-
+    async def action_edit(self) -> None:
         observation = self._selected()
         if observation is None:
             return
-
-        def done(text: str | None) -> None:
-            if text and text.strip() != observation.text:
-                observation.text = text.strip()
-                self.query_one("#log", ItemList).refresh()
-                self.app.changed(self.walk)  # type: ignore[attr-defined]
-
-        self.app.push_screen(TextPromptScreen(self.t("gemba.edit"), observation.text), done)
+        text = await self.app.ask(TextPromptScreen(self.t("gemba.edit"), observation.text))
+        if text and text.strip() != observation.text:
+            self.session.edit(observation, text.strip())
+            self.query_one("#log", ItemList).refresh()
 
     @guarded
     def action_delete(self) -> None:
         observation = self._selected()
         if observation is None:
             return
-        self.walk.remove_item(self.walk.observations, observation)
+        self.session.delete(observation)
         self._redraw_log()
-        self.app.changed(self.walk)  # type: ignore[attr-defined]
         self.notify(self.t("gemba.deleted", text=observation.text[:40]))
 
+    @work(exclusive=True, group="gemba dialog")
     @guarded
-    def action_to_action(self) -> None:
+    async def action_to_action(self) -> None:
         """One key turns an observation into an action: owner and due date in one line."""
         observation = self.query_one("#log", ItemList).current()
         if observation is None:
             return
-
-        def add(action: Action) -> None:
+        action = await ask_for_action(self, self.t("gemba.action_prompt"), observation.text, observation.id)
+        if action is not None:
             self.walk.actions.append(action)
-            self.app.changed(self.walk)  # type: ignore[attr-defined]
-
-        self.ask_for_action(self.t("gemba.action_prompt"), observation.text, observation.id, add)
+            self.bench.update(self.walk)
 
 
 class LogList(ItemList):
@@ -430,6 +367,8 @@ class LogList(ItemList):
 
     BINDINGS: ClassVar[list[BindingType]] = [*bindings("edit_selected", "delete_selected", "to_action")]
 
+    app = getters.app(WorkshopHost)
+
     def on_mount(self) -> None:
-        super().on_mount()
-        localise_bindings(self, getattr(self.app, "language", "nl"))
+        localise_bindings(self, self.app.language)
+        self.app.language_changed.subscribe(self, lambda lang: localise_bindings(self, lang))

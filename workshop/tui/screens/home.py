@@ -6,9 +6,10 @@ a worker thread after first paint. The store, with pydantic, loads once the list
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
@@ -16,14 +17,17 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..commands import bindings
+from ..widgets.caption import Caption
 from ..widgets.status_line import StatusLine
 from .base import BaseScreen, guarded
+from .dialogs import ConfirmScreen, TextPromptScreen
 
 if TYPE_CHECKING:
     from ...store.listing import WorkshopSummary
+    from ...workbench import Workbench
 
 
-class HomeScreen(BaseScreen):
+class HomeScreen(BaseScreen[None]):
     CSS_PATH = "home.tcss"
     AUTO_FOCUS = "#workshops"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -43,8 +47,8 @@ class HomeScreen(BaseScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="home"):
-            yield Static(self.t("app.title"), id="home-title", markup=False)
-            yield Static(self.t("home.folder", folder=self.app.sessions), id="folder", markup=False)  # type: ignore[attr-defined]
+            yield Caption("app.title", self.lang, id="home-title")
+            yield Caption("home.folder", self.lang, id="folder", folder=self.app.sessions)
             yield OptionList(*self._options(), id="workshops")
             yield Static(self._empty_text(), id="empty", markup=False)
         yield StatusLine(markup=False)
@@ -56,13 +60,13 @@ class HomeScreen(BaseScreen):
             from ...store.listing import fresh_summaries
 
             try:
-                known = fresh_summaries(self.app.sessions)  # type: ignore[attr-defined]
+                known = fresh_summaries(self.app.sessions)
             except Exception:  # an unreadable folder: the worker reports it
                 known = None
             if known is None:
                 self.load()  # some summary must be made again: off the UI thread
             else:
-                self._show(known)  # in the first frame
+                self._loaded(known)  # in the first frame
                 self._listed_at_mount = True
                 self.call_after_refresh(self._prepare_store)
 
@@ -71,6 +75,10 @@ class HomeScreen(BaseScreen):
             self._listed_at_mount = False
         elif self.summaries is not None:
             self.load()
+
+    def relabel(self) -> None:
+        self._show(self.summaries or [])
+        self._show_state()
 
     def _options(self) -> list[Option]:
         if not self.summaries:
@@ -85,7 +93,7 @@ class HomeScreen(BaseScreen):
     def _empty_text(self) -> str:
         if self.summaries is None:
             return self.t("home.loading")
-        return self.t("home.empty", folder=self.app.sessions)  # type: ignore[attr-defined]
+        return self.t("home.empty", folder=self.app.sessions)
 
     def _show_state(self) -> None:
         has_any = bool(self.summaries)
@@ -103,23 +111,26 @@ class HomeScreen(BaseScreen):
         try:
             app = self.app
             summaries = list_workshops(
-                app.sessions,  # type: ignore[attr-defined]
-                lambda folder: app.ensure_store().summarise(folder),  # type: ignore[attr-defined]
+                app.sessions, lambda folder: app.ensure_shelf().store.summarise(folder)
             )
         except Exception as error:
-            self.app.call_from_thread(self.app.show_error, error)  # type: ignore[attr-defined]
+            self.app.call_from_thread(self.app.show_error, error)
             summaries = []
-        self.app.call_from_thread(self._show, summaries)
+        self.app.call_from_thread(self._loaded, summaries)
         self.app.call_from_thread(self.call_after_refresh, self._prepare_store)
+
+    def _loaded(self, summaries: list[WorkshopSummary]) -> None:
+        self._show(summaries)
+        self._show_state()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="store")
     def _prepare_store(self) -> None:
         """Load the store (and pydantic) once the list is on screen: importing it on a thread
         while the list paints would take the GIL from the paint."""
         try:
-            self.app.ensure_store()  # type: ignore[attr-defined]
+            self.app.ensure_shelf()
         except Exception as error:
-            self.app.call_from_thread(self.app.show_error, error)  # type: ignore[attr-defined]
+            self.app.call_from_thread(self.app.show_error, error)
 
     def _show(self, summaries: list[WorkshopSummary]) -> None:
         chosen = self._selected_slug()
@@ -130,96 +141,82 @@ class HomeScreen(BaseScreen):
         slugs = [s.slug for s in summaries]
         if summaries:
             workshops.highlighted = slugs.index(chosen) if chosen in slugs else 0
-        self._show_state()
 
     def _selected_slug(self) -> str | None:
         workshops = self.query_one("#workshops", OptionList)
         option = workshops.highlighted_option
         return option.id if option is not None else None
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def _selected(self) -> WorkshopSummary | None:
+        slug = self._selected_slug()
+        return next((s for s in self.summaries or [] if s.slug == slug), None)
+
+    @on(OptionList.OptionSelected, "#workshops")
+    def workshop_chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.action_open()
 
     # -- actions -------------------------------------------------------------------------
 
+    @work(exclusive=True, group="home action")
     @guarded
-    def action_new(self) -> None:
-        from .workshop_form import WorkshopFormScreen
+    async def action_new(self) -> None:
+        from .workshop_form import WorkshopFormScreen  # deferred: first paint without pydantic
 
-        self.app.ensure_store()  # type: ignore[attr-defined]
-        self.app.push_screen(WorkshopFormScreen())
+        shelf = await asyncio.to_thread(self.app.ensure_shelf)
+        workshop = await self.app.ask(WorkshopFormScreen())
+        if workshop is not None:
+            await self._show_bench(await asyncio.to_thread(shelf.create, workshop))
 
-    @guarded
     def action_open(self) -> None:
         slug = self._selected_slug()
         if slug is not None:
             self.open(slug)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="open")
-    def open(self, slug: str) -> None:
+    @work(exclusive=True, group="open")
+    @guarded
+    async def open(self, slug: str) -> None:
+        from ...workbench import CannotOpenError  # deferred: first paint without pydantic
+
+        shelf = await asyncio.to_thread(self.app.ensure_shelf)
         try:
-            loaded = self.app.ensure_store().load(slug)  # type: ignore[attr-defined]
-        except Exception as error:
-            self.app.call_from_thread(self.app.show_error, error)  # type: ignore[attr-defined]
+            bench = await asyncio.to_thread(shelf.open, slug)
+        except CannotOpenError as problem:
+            self.notify(self.t("home.cannot_open", problem=str(problem)), severity="error", timeout=10)
             return
-        if loaded.bundle is None:
-            problem = loaded.problems[0] if loaded.problems else slug
-            self.app.call_from_thread(
-                self.notify, self.t("home.cannot_open", problem=problem), severity="error", timeout=10
-            )
-            return
-        self.app.call_from_thread(self.app.open_loaded, loaded)  # type: ignore[attr-defined]
+        await self._show_bench(bench)
 
+    async def _show_bench(self, bench: Workbench) -> None:
+        """Open the workshop screen and wait until it is mounted: a worker that is done has
+        finished what it shows, so the next key goes to the new screen."""
+        from .workshop import WorkshopScreen  # deferred: first paint without pydantic
+
+        self.app.opened(bench)
+        await self.app.push_screen(WorkshopScreen(bench))
+
+    @work(exclusive=True, group="home action")
     @guarded
-    def action_rename(self) -> None:
-        from .dialogs import TextPromptScreen
-
-        slug = self._selected_slug()
-        summary = next((s for s in self.summaries or [] if s.slug == slug), None)
+    async def action_rename(self) -> None:
+        summary = self._selected()
         if summary is None:
             return
-
-        @guarded
-        def rename(_self: HomeScreen, title: str | None) -> None:
-            if not title or not title.strip() or title.strip() == summary.title:
-                return
-            app = self.app
-            store = app.ensure_store()  # type: ignore[attr-defined]
-            loaded = store.load(summary.slug)
-            if loaded.bundle is None:
-                raise ValueError(str(loaded.problems[0]) if loaded.problems else summary.slug)
-            with app.autosaver.lock:  # type: ignore[attr-defined]
-                loaded.bundle.workshop.title = title.strip()
-                store.save(loaded, loaded.bundle.workshop)
+        title = await self.app.ask(TextPromptScreen(self.t("home.rename"), summary.title))
+        if not title:
+            return
+        renamed = await asyncio.to_thread(self.app.ensure_shelf().rename, summary.slug, title)
+        if renamed:
             self.load()
 
-        self.app.push_screen(
-            TextPromptScreen(self.t("home.rename"), summary.title), lambda value: rename(self, value)
-        )
-
+    @work(exclusive=True, group="home action")
     @guarded
-    def action_delete(self) -> None:
-        from .dialogs import ConfirmScreen
-
-        slug = self._selected_slug()
-        summary = next((s for s in self.summaries or [] if s.slug == slug), None)
+    async def action_delete(self) -> None:
+        summary = self._selected()
         if summary is None:
             return
-        trash = f"{self.app.sessions}/.trash"  # type: ignore[attr-defined]
-
-        @guarded
-        def delete(_self: HomeScreen, sure: bool | None) -> None:
-            if not sure:
-                return
-            app = self.app
-            store = app.ensure_store()  # type: ignore[attr-defined]
-            with app.autosaver.lock:  # type: ignore[attr-defined]
-                store.delete_workshop(summary.slug)
-            self.notify(self.t("home.deleted", title=summary.title, trash=trash))
-            self.load()
-
-        self.app.push_screen(
-            ConfirmScreen(self.t("home.delete", title=summary.title, trash=trash), danger=True),
-            lambda sure: delete(self, sure),
-        )
+        trash = f"{self.app.sessions}/.trash"
+        question = ConfirmScreen(self.t("home.delete", title=summary.title, trash=trash), danger=True)
+        if not await self.app.ask(question):
+            return
+        await asyncio.to_thread(self.app.ensure_shelf().delete, summary.slug)
+        self.notify(self.t("home.deleted", title=summary.title, trash=trash))
+        self.load()

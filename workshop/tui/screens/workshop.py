@@ -3,22 +3,51 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, ClassVar
 
-from textual.app import App, ComposeResult
+from textual import on, work
+from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...model import PRESETS, CustomerArena, EmpathyMap, GembaWalk, Persona, WorkshopBundle
+from ...model import PRESETS, CustomerArena, EmpathyMap, GembaWalk, Persona, Session, WorkshopBundle
+from ...workbench import Workbench
 from ..commands import bindings
 from ..widgets.status_line import StatusLine
+from .arena import ArenaScreen
+from .arena_setup import ArenaSetupScreen
 from .base import BaseScreen, guarded
+from .conflicts import ConflictsScreen
+from .dialogs import ConfirmScreen
+from .empathy import EmpathyScreen
+from .empathy_new import NewEmpathyScreen
+from .gemba import GembaScreen
+from .gemba_setup import GembaSetupScreen
+from .persona_card import PersonaCardScreen
+from .persona_form import PersonaFormScreen
+from .workshop_form import WorkshopFormScreen
 
 
-class WorkshopScreen(BaseScreen):
+def screen_for(bench: Workbench, document_id: str) -> Screen[Any] | None:
+    """The screen that shows a document of the open workshop."""
+    document = bench.document(document_id)
+    if isinstance(document, Persona):
+        return PersonaCardScreen(bench, document)
+    if isinstance(document, EmpathyMap):
+        return EmpathyScreen(bench, document)
+    if isinstance(document, GembaWalk):
+        return GembaScreen(bench, document)
+    if isinstance(document, CustomerArena):
+        return ArenaScreen(bench, document)
+    return None
+
+
+class WorkshopScreen(BaseScreen[None]):
     CSS_PATH = "workshop.tcss"
     AUTO_FOCUS = "#personas"
     document_id = "workshop"
@@ -37,39 +66,56 @@ class WorkshopScreen(BaseScreen):
         )
     ]
 
+    def __init__(self, bench: Workbench) -> None:
+        super().__init__()
+        self.bench = bench
+        self.report_paths: list[Path] = []
+
     @property
     def bundle(self) -> WorkshopBundle:
-        loaded = self.app.loaded  # type: ignore[attr-defined]
-        assert loaded is not None and loaded.bundle is not None
-        return loaded.bundle
+        return self.bench.bundle
 
     def compose(self) -> ComposeResult:
-        ws = self.bundle.workshop
-        lang = self.lang
-        preset = PRESETS.get(ws.phase_model)
-        model = preset.title(lang) if preset else self.t("field.custom")
-        phases = " → ".join(p.label(lang) for p in ws.phase_list())  # type: ignore[arg-type]
         with Vertical(id="summary"):
-            yield Static(ws.title, classes="screen-title", markup=False)
-            goal = ws.goal.strip() or self.t("ws.no_goal")
-            yield Static(f"{self.t('ws.goal')}: {goal}", id="goal", markup=False)
-            if ws.product:
-                yield Static(f"{self.t('ws.product')}: {ws.product}", id="product", markup=False)
-            yield Static(f"{self.t('ws.phases')} ({model}): {phases}", id="phases", markup=False)
-            open_conflicts = sum(len(d.conflicts) for d in self.bundle.documents())
-            if open_conflicts:
-                yield Static(self.t("ws.conflicts", count=open_conflicts), id="conflict-note", markup=False)
+            yield Static(self.bundle.workshop.title, classes="screen-title", id="ws-title", markup=False)
+            yield Static(self._goal(), id="goal", markup=False)
+            yield Static(self._product(), id="product", markup=False)
+            yield Static(self._phases(), id="phases", markup=False)
+            yield Static(self._conflict_note(), id="conflict-note", markup=False)
         with Horizontal(id="lists"):
             with Vertical(classes="column"):
-                yield Static(self.t("ws.personas", count=len(self.bundle.personas)), classes="list-title")
+                yield Static(self._personas_title(), id="personas-title", classes="list-title")
                 yield OptionList(*self._persona_options(), id="personas")
             with Vertical(classes="column"):
-                yield Static(
-                    self.t("ws.sessions", count=sum(1 for _ in self.bundle.sessions())), classes="list-title"
-                )
+                yield Static(self._sessions_title(), id="sessions-title", classes="list-title")
                 yield OptionList(*self._session_options(), id="sessions")
         yield StatusLine(markup=False)
         yield Footer()
+
+    def _goal(self) -> str:
+        goal = self.bundle.workshop.goal.strip() or self.t("ws.no_goal")
+        return f"{self.t('ws.goal')}: {goal}"
+
+    def _product(self) -> str:
+        product = self.bundle.workshop.product
+        return f"{self.t('ws.product')}: {product}" if product else ""
+
+    def _phases(self) -> str:
+        ws = self.bundle.workshop
+        preset = PRESETS.get(ws.phase_model)
+        model = preset.title(self.lang) if preset else self.t("field.custom")
+        phases = " → ".join(p.label(self.lang) for p in ws.phase_list())
+        return f"{self.t('ws.phases')} ({model}): {phases}"
+
+    def _conflict_note(self) -> str:
+        count = len(self.bench.conflicts())
+        return self.t("ws.conflicts", count=count) if count else ""
+
+    def _personas_title(self) -> str:
+        return self.t("ws.personas", count=len(self.bundle.personas))
+
+    def _sessions_title(self) -> str:
+        return self.t("ws.sessions", count=sum(1 for _ in self.bundle.sessions()))
 
     def _persona_options(self) -> list[Option]:
         if not self.bundle.personas:
@@ -85,7 +131,7 @@ class WorkshopScreen(BaseScreen):
         if not any(True for _ in bundle.sessions()):
             return [Option(self.t("ws.no_sessions"), disabled=True)]
         options: list[Option | None] = []
-        groups: list[tuple[str, list[Any]]] = [
+        groups: list[tuple[str, Sequence[Session]]] = [
             ("empathy", bundle.empathy_maps),
             ("arena", bundle.arenas),
             ("gemba", bundle.walks),
@@ -96,7 +142,7 @@ class WorkshopScreen(BaseScreen):
                 options.append(Option(f"  {self._session_line(document)}", id=document.id))
         return options
 
-    def _session_line(self, document: Any) -> str:
+    def _session_line(self, document: Session) -> str:
         if isinstance(document, EmpathyMap):
             persona = self.bundle.persona(document.persona)
             return self.t(
@@ -111,85 +157,68 @@ class WorkshopScreen(BaseScreen):
         return self.t("ws.walk_line", title=document.title, notes=len(document.observations))
 
     def on_mount(self) -> None:
-        super().on_mount()
+        self._show_summary()
         self._claim()
 
     def _claim(self) -> None:
         """Tell the facilitator when another `workshop` process has this workshop open: each
         session is saved file by file, a change on disk is never overwritten without asking,
         and a walk logged by both goes to separate files."""
-        from ...store.presence import Presence
-
-        loaded = self.app.loaded  # type: ignore[attr-defined]
-        self.presence = Presence(loaded.folder / "workshop.toml")
-        holder = self.presence.claim()
+        holder = self.bench.claim()
         if holder is not None:
-            self.presence = None
             self.notify(self.t("ws.shared", who=holder.describe()), severity="warning", timeout=12)
 
-    def on_unmount(self) -> None:
-        if getattr(self, "presence", None) is not None:
-            self.presence.release()
-
     def on_screen_resume(self) -> None:
-        if getattr(self, "_lang", self.lang) == self.lang:
-            self.refresh_lists()
+        self.refresh_lists()
+
+    def relabel(self) -> None:
+        self.refresh_lists()
+
+    def _show_summary(self) -> None:
+        """The summary lines in place; an empty one takes no room."""
+        self.query_one("#ws-title", Static).update(self.bundle.workshop.title)
+        for name, text in (
+            ("goal", self._goal()),
+            ("product", self._product()),
+            ("phases", self._phases()),
+            ("conflict-note", self._conflict_note()),
+        ):
+            line = self.query_one(f"#{name}", Static)
+            line.update(text)
+            line.display = bool(text)
 
     def refresh_lists(self) -> None:
-        """Counts and lists again, after a screen on top changed them."""
-        self.call_later(self.recompose_keeping_focus)
-
-    async def recompose_keeping_focus(self) -> None:
-        focused = self.focused.id if self.focused is not None else None
-        highlighted = {
-            name: self.query_one(f"#{name}", OptionList).highlighted for name in ("personas", "sessions")
-        }
-        await self.recompose()
-        for name, index in highlighted.items():
+        """Summary, counts and lists again, in place, after a screen on top changed them; the
+        highlighted entries stay where they were."""
+        self._show_summary()
+        self.query_one("#personas-title", Static).update(self._personas_title())
+        self.query_one("#sessions-title", Static).update(self._sessions_title())
+        for name, options in (("personas", self._persona_options()), ("sessions", self._session_options())):
             option_list = self.query_one(f"#{name}", OptionList)
+            index = option_list.highlighted
+            option_list.clear_options()
+            option_list.add_options(options)
             if index is not None and option_list.option_count:
                 option_list.highlighted = min(index, option_list.option_count - 1)
-        if focused:
-            self.query_one(f"#{focused}").focus()
+            elif option_list.has_focus:
+                option_list.action_first()
 
     # -- which document is selected ------------------------------------------------------
 
-    def _selected(self) -> Any | None:
+    def _selected(self) -> Persona | Session | None:
         focused = self.focused
         if not isinstance(focused, OptionList):
             return None
         option = focused.highlighted_option
         if option is None or option.id is None:
             return None
-        return next((d for d in self.bundle.documents() if d.id == option.id), None)
-
-    @staticmethod
-    def screen_for(app: App[Any], document_id: str) -> Screen[Any] | None:
-        loaded = app.loaded  # type: ignore[attr-defined]
-        if loaded is None or loaded.bundle is None:
-            return None
-        document = next((d for d in loaded.bundle.documents() if d.id == document_id), None)
-        if isinstance(document, Persona):
-            from .persona import PersonaCardScreen
-
-            return PersonaCardScreen(document)
-        if isinstance(document, EmpathyMap):
-            from .empathy import EmpathyScreen
-
-            return EmpathyScreen(document)
-        if isinstance(document, GembaWalk):
-            from .gemba import GembaScreen
-
-            return GembaScreen(document)
-        if isinstance(document, CustomerArena):
-            from .arena import ArenaScreen
-
-            return ArenaScreen(document)
-        return None
+        document = self.bench.document(option.id)
+        return document if isinstance(document, (Persona, EmpathyMap, CustomerArena, GembaWalk)) else None
 
     # -- actions -------------------------------------------------------------------------
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    @on(OptionList.OptionSelected, "#personas, #sessions")
+    def document_chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.action_open()
 
@@ -198,50 +227,49 @@ class WorkshopScreen(BaseScreen):
         document = self._selected()
         if document is None:
             return
-        screen = self.screen_for(self.app, document.id)
+        screen = screen_for(self.bench, document.id)
         if screen is not None:
             self.app.push_screen(screen)
 
+    @work(exclusive=True, group="workshop action")
     @guarded
-    def action_new_persona(self) -> None:
-        from .persona import PersonaFormScreen
-
-        self.app.push_screen(PersonaFormScreen())
+    async def action_new_persona(self) -> None:
+        await self.app.ask(PersonaFormScreen(self.bench))
 
     @guarded
     def action_new_map(self) -> None:
-        from .empathy_new import NewEmpathyScreen
-
         selected = self._selected()
-        self.app.push_screen(NewEmpathyScreen(selected.id if isinstance(selected, Persona) else None))
+        self.app.push_screen(
+            NewEmpathyScreen(self.bench, selected.id if isinstance(selected, Persona) else None)
+        )
 
     def action_conflicts(self) -> None:
-        from .conflicts import ConflictsScreen
+        self.app.push_screen(ConflictsScreen(self.bench))
 
-        self.app.push_screen(ConflictsScreen())
-
+    @work(exclusive=True, group="workshop action")
     @guarded
-    def action_new_arena(self) -> None:
-        from .arena_setup import ArenaSetupScreen
+    async def action_new_arena(self) -> None:
+        arena = await self.app.ask(ArenaSetupScreen(self.bench))
+        if arena is not None:
+            await self.app.push_screen(ArenaScreen(self.bench, arena))
 
-        self.app.push_screen(ArenaSetupScreen())
-
+    @work(exclusive=True, group="workshop action")
     @guarded
-    def action_new_walk(self) -> None:
-        from .gemba_setup import GembaSetupScreen
+    async def action_new_walk(self) -> None:
+        walk = await self.app.ask(GembaSetupScreen(self.bench))
+        if walk is not None:
+            await self.app.push_screen(GembaScreen(self.bench, walk))
 
-        self.app.push_screen(GembaSetupScreen())
-
+    @work(exclusive=True, group="workshop action")
     @guarded
-    def action_edit(self) -> None:
-        from .workshop_form import WorkshopFormScreen
+    async def action_edit(self) -> None:
+        if await self.app.ask(WorkshopFormScreen(self.bench)) is not None:
+            self.app.set_language(self.bench.workshop.language)
+            self.refresh_lists()
 
-        self.app.push_screen(WorkshopFormScreen(self.bundle.workshop))
-
+    @work(exclusive=True, group="workshop action")
     @guarded
-    def action_delete(self) -> None:
-        from .dialogs import ConfirmScreen
-
+    async def action_delete(self) -> None:
         document = self._selected()
         if document is None:
             return
@@ -253,43 +281,22 @@ class WorkshopScreen(BaseScreen):
                 )
                 return
         title = document.name if isinstance(document, Persona) else document.title
-
-        @guarded
-        def delete(_self: WorkshopScreen, sure: bool | None) -> None:
-            if not sure:
-                return
-            app = self.app
-            saver = app.autosaver  # type: ignore[attr-defined]
-            with saver.lock:
-                saver.discard(document)
-                app.store.delete(app.loaded, document)  # type: ignore[attr-defined]
+        if await self.app.ask(ConfirmScreen(self.t("ws.delete", title=title), danger=True)):
+            await asyncio.to_thread(self.bench.delete, document)
             self.refresh_lists()
-
-        self.app.push_screen(
-            ConfirmScreen(self.t("ws.delete", title=title), danger=True), lambda sure: delete(self, sure)
-        )
 
     async def action_report(self) -> None:
         """Compile and write the journey report beside the sessions, off the UI thread, with
         the step it is on in the status line and the paths in a notification."""
-        from ...report.output import write_report
-
-        app = self.app
-        loaded = app.loaded  # type: ignore[attr-defined]
-        saver = app.autosaver  # type: ignore[attr-defined]
         status = self.query_one(StatusLine)
 
         def progress(step: str) -> None:
             shown = self.t("report.compile") if step == "compile" else step.upper()
-            app.call_from_thread(status.update, self.t("report.busy", step=shown))
-
-        def work() -> list[Any]:
-            with saver.lock:
-                return write_report(loaded, progress=progress)
+            self.app.call_from_thread(status.update, self.t("report.busy", step=shown))
 
         status.update(self.t("report.busy", step="…"))
         try:
-            paths = await asyncio.to_thread(work)
+            paths = await asyncio.to_thread(self.bench.write_report, progress)
         except Exception as error:
             status.show()
             self.notify(
@@ -301,5 +308,5 @@ class WorkshopScreen(BaseScreen):
         self.report_paths = paths
 
     def action_back(self) -> None:
-        self.app.loaded = None  # type: ignore[attr-defined]
+        self.app.closed(self.bench)
         self.app.pop_screen()

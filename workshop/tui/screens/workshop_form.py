@@ -5,80 +5,69 @@ from __future__ import annotations
 from typing import ClassVar
 
 from pydantic import ValidationError
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Input, Select, Static, TextArea
 
-from ...model import CUSTOM, PRESETS, Language, Phase, Workshop, custom_phase_labels
-from ...store import slugify
+from ...model import CUSTOM, PRESETS, Language, Workshop
+from ...model.phase_text import PhaseLineError, phases_from_lines
+from ...workbench import Workbench
 from ..commands import bindings
+from ..widgets.caption import Caption
 from ..widgets.status_line import StatusLine
 from .base import BaseScreen, guarded
 from .forms import field_errors, lines
 
 
-def custom_phases(text: str, language: Language = "nl") -> list[Phase]:
-    """One phase per line, "Dutch|English" or one label in the workshop's language; keys made
-    from the label, never as typed."""
-    phases: list[Phase] = []
-    taken: set[str] = set()
-    for line in lines(text):
-        nl, en = custom_phase_labels(line, language)
-        if not (nl or en):
-            continue
-        key = slugify(en or nl, "phase", max_length=40)
-        base, n = key, 2
-        while key in taken:
-            key, n = f"{base}-{n}", n + 1
-        taken.add(key)
-        phases.append(Phase(key=key, nl=nl, en=en))
-    return phases
+class WorkshopFormScreen(BaseScreen[Workshop | None]):
+    """A new workshop (answered with it, not yet saved) or the details of the open one
+    (changed through the workbench); None when cancelled."""
 
-
-class WorkshopFormScreen(BaseScreen):
     CSS_PATH = "workshop_form.tcss"
     AUTO_FOCUS = "#title"
     BINDINGS: ClassVar[list[BindingType]] = [*bindings("save", "cancel")]
 
-    def __init__(self, workshop: Workshop | None = None) -> None:
+    def __init__(self, bench: Workbench | None = None) -> None:
         super().__init__()
-        self.workshop = workshop
+        self.bench = bench
+        self.workshop = bench.workshop if bench is not None else None
 
     def compose(self) -> ComposeResult:
         ws = self.workshop
         lang = self.lang
         with VerticalScroll(id="form"):
-            yield Static(self.t("wsform.edit" if ws else "wsform.new"), classes="screen-title", markup=False)
-            yield Static(self.t("form.hint"), classes="form-hint", markup=False)
+            yield Caption(("wsform.edit" if ws else "wsform.new"), self.lang, classes="screen-title")
+            yield Caption("form.hint", self.lang, classes="form-hint")
             yield Static("", id="form-error", classes="field-error", markup=False)
-            yield Static(self.t("field.title"), classes="field-label", markup=False)
+            yield Caption("field.title", self.lang, classes="field-label")
             yield Input(ws.title if ws else "", id="title")
             yield Static("", id="title-error", classes="field-error", markup=False)
-            yield Static(self.t("field.goal"), classes="field-label", markup=False)
+            yield Caption("field.goal", self.lang, classes="field-label")
             yield Input(ws.goal if ws else "", id="goal")
             yield Static("", id="goal-error", classes="field-error", markup=False)
-            yield Static(self.t("field.product"), classes="field-label", markup=False)
+            yield Caption("field.product", self.lang, classes="field-label")
             yield Input(ws.product if ws else "", id="product")
             yield Static("", id="product-error", classes="field-error", markup=False)
             if ws is None:
-                yield Static(self.t("field.phase_model"), classes="field-label", markup=False)
+                yield Caption("field.phase_model", self.lang, classes="field-label")
                 options = [(preset.title(lang), name) for name, preset in PRESETS.items()]
                 options.append((self.t("field.custom"), CUSTOM))
                 yield Select(options, value="five-stage", allow_blank=False, id="phase_model")
-                yield Static(self.t("field.custom_phases"), classes="field-label custom", markup=False)
+                yield Caption("field.custom_phases", self.lang, classes="field-label custom")
                 yield TextArea(id="phases", classes="custom")
                 yield Static("", id="phases-error", classes="field-error", markup=False)
             else:
                 preset = PRESETS.get(ws.phase_model)
                 model = preset.title(lang) if preset else self.t("field.custom")
-                phases = " → ".join(p.label(lang) for p in ws.phase_list())  # type: ignore[arg-type]
+                phases = " → ".join(p.label(lang) for p in ws.phase_list())
                 yield Static(
                     self.t("field.phases_fixed", model=model, phases=phases),
                     classes="field-label",
                     markup=False,
                 )
-            yield Static(self.t("field.language"), classes="field-label", markup=False)
+            yield Caption("field.language", self.lang, classes="field-label")
             yield Select(
                 [("Nederlands", "nl"), ("English", "en")],
                 value=ws.language if ws else lang,
@@ -91,9 +80,9 @@ class WorkshopFormScreen(BaseScreen):
     def on_mount(self) -> None:
         self._show_custom()
 
-    def on_select_changed(self, event: Select.Changed) -> None:
-        if event.select.id == "phase_model":
-            self._show_custom()
+    @on(Select.Changed, "#phase_model")
+    def phase_model_changed(self) -> None:
+        self._show_custom()
 
     def _show_custom(self) -> None:
         if self.workshop is None:
@@ -117,7 +106,7 @@ class WorkshopFormScreen(BaseScreen):
             values["phase_model"] = model
             language: Language = "en" if values["language"] == "en" else "nl"
             text = self.query_one("#phases", TextArea).text
-            values["phases"] = custom_phases(text, language) if model == CUSTOM else []
+            values["phases"] = phases_from_lines(lines(text), language) if model == CUSTOM else []
         return values
 
     def _show_errors(self, errors: dict[str, str]) -> None:
@@ -132,35 +121,25 @@ class WorkshopFormScreen(BaseScreen):
     def action_save(self) -> None:
         try:
             values = self._values()
+        except PhaseLineError as error:
+            self._show_errors({"phases": str(error)})
+            return
         except ValidationError as error:  # a custom phase that is not a valid phase
             self._show_errors({"phases": error.errors(include_url=False)[0]["msg"]})
             return
         try:
             if self.workshop is None:
-                candidate = Workshop(**values)  # type: ignore[arg-type]
+                candidate = Workshop.model_validate(values)
             else:
-                Workshop.model_validate({**self.workshop.model_dump(), **values})
+                candidate = Workshop.model_validate({**self.workshop.model_dump(), **values})
         except ValidationError as error:
             self._show_errors(field_errors(error, Workshop, self.t("form.required")))
             return
         self._show_errors({})
-        app = self.app
-        if self.workshop is None:
-            store = app.ensure_store()  # type: ignore[attr-defined]
-            with app.autosaver.lock:  # type: ignore[attr-defined]
-                loaded = store.create_workshop(candidate)
-            self.dismiss_form()
-            app.open_loaded(loaded)  # type: ignore[attr-defined]
+        if self.bench is None or self.workshop is None:
+            self.dismiss(candidate)
             return
-        for name, value in values.items():
-            if getattr(self.workshop, name) != value:
-                setattr(self.workshop, name, value)
-        app.changed(self.workshop)  # type: ignore[attr-defined]
-        app.set_language(self.workshop.language)  # type: ignore[attr-defined]
-        self.dismiss_form()
-
-    def dismiss_form(self) -> None:
-        self.app.pop_screen()
+        self.dismiss(self.bench.change(self.workshop, values))
 
     def action_cancel(self) -> None:
-        self.app.pop_screen()
+        self.dismiss(None)

@@ -12,7 +12,6 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.binding import BindingType
 from textual.geometry import Size
-from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -47,11 +46,6 @@ class ItemList(ScrollView, can_focus=True):
     """
 
     cursor: reactive[int] = reactive(0, always_update=True, repaint=False)
-
-    class CursorMoved(Message):
-        def __init__(self, item_list: ItemList) -> None:
-            super().__init__()
-            self.item_list = item_list
 
     def __init__(
         self,
@@ -113,7 +107,6 @@ class ItemList(ScrollView, can_focus=True):
         self._scroll_cursor_into_view()
         self.refresh_line(old)
         self.refresh_line(self.cursor)
-        self.post_message(self.CursorMoved(self))
 
     def action_cursor_to(self, index: int) -> None:
         if self.items:

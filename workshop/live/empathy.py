@@ -92,7 +92,8 @@ class EmpathySession:
     def set_valence(self, item: EmpathyItem, valence: Valence) -> EmpathyItem:
         """Mark pain, gain or neutral; in Pains or Gains the section decides, so the item moves."""
         if item.section in VALENCE_SECTIONS:
-            target: Section = {"pain": "pains", "gain": "gains"}.get(valence, item.section)  # type: ignore[assignment]
+            targets: dict[str, Section] = {"pain": "pains", "gain": "gains"}
+            target = targets.get(valence, item.section)
             if valence == "neutral":
                 raise ValueError(item.section)
             return self.move(item, target)
