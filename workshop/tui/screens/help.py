@@ -37,7 +37,7 @@ def screen_commands(screen: Screen[object], app_node: DOMNode) -> list[Command]:
     return sorted(seen.values(), key=listing_order)
 
 
-class HelpScreen(BaseModal):
+class HelpScreen(BaseModal[None]):
     CSS_PATH = "help.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [*bindings("close_help")]
 
