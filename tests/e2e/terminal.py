@@ -171,8 +171,16 @@ class Tmux:
             *command,  # several words: tmux runs them directly, no shell, so the pane is python
         )
         pid = int(self.run("display-message", "-p", "-t", name, "#{pane_pid}").strip())
-        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
-        assert b"workshop" in cmdline, f"pane {name} runs {cmdline!r}, not the app"
+
+        def runs_the_app() -> bool:
+            # tmux forks the pane and then execs the command: until the exec, the pane's pid
+            # shows tmux's own command line (or none, mid-exec). Wait for the exec, not a time.
+            try:
+                return b"workshop" in Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+            except OSError:
+                return False
+
+        wait_until(runs_the_app, START_SECONDS, f"pane {name} (pid {pid}) to run the app")
         app = App(self, name, pid, sessions)
         self.apps.append(app)
         return app
