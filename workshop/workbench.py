@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .model import (
+    Action,
     Conflict,
     CustomerArena,
     Document,
@@ -117,6 +118,15 @@ class _Edit:
     before: dict[str, Any]
 
 
+@dataclass(frozen=True)
+class Citation:
+    """An action's sources as they were before a cited item was deleted."""
+
+    document: Document
+    action: Action
+    sources: list[str]
+
+
 @dataclass
 class WalkClaim:
     """What claiming a walk found: who else has it open, and the log this process writes to."""
@@ -194,6 +204,26 @@ class Workbench:
         edit.document.replace_fields(edit.before)
         self.update(edit.document)
         return edit.document
+
+    def citing(self, item_id: str) -> list[Action]:
+        """The actions whose sources name an item: a delete of it asks first."""
+        return [action for _, action in self.bundle.actions_citing(item_id)]
+
+    def uncite(self, item_id: str) -> list[Citation]:
+        """Take a deleted item out of every action's sources, so no reference dangles; what was
+        taken out, for `recite` when the delete is undone."""
+        dropped = []
+        for document, action in self.bundle.actions_citing(item_id):
+            dropped.append(Citation(document, action, list(action.sources)))
+            action.replace_fields({"sources": [s for s in action.sources if s != item_id]})
+            self.update(document)
+        return dropped
+
+    def recite(self, dropped: list[Citation]) -> None:
+        """Put the sources `uncite` took out back (the delete was undone)."""
+        for citation in dropped:
+            citation.action.replace_fields({"sources": citation.sources})
+            self.update(citation.document)
 
     def settle(self, document: D, index: int, choice: Choice) -> D:
         """Settle one recorded conflict in place, so every screen holding the document sees it."""

@@ -36,11 +36,6 @@ pytestmark = pytest.mark.e2e
 BURST_LINES = 8
 BURST_GAPS = (0.030, 0.0)
 """8 lines 30 ms apart (the issue's bar), then 8 at once (what one read of the terminal can hold)."""
-BURST_FAILS = (
-    ("empathy", "lines merge, repeat and go missing: the entry is cleared only after the handler ran"),
-    ("arena", "lines merge, repeat and go missing: the entry is cleared only after the handler ran"),
-    ("gemba", "lines merge, repeat and go missing: the entry is cleared only after the handler ran"),
-)
 KILL_DELAY = 0.100
 """kill -9 this long after the last line showed on screen."""
 LINES_PER_KILL = 3
@@ -76,7 +71,7 @@ def screens(*xfail: tuple[str, str]) -> list[object]:
     ]
 
 
-@pytest.mark.parametrize("screen", screens(*BURST_FAILS))
+@pytest.mark.parametrize("screen", screens())
 def test_a_burst_of_lines_gives_one_note_per_line_stored_once(
     screen: LiveScreen, tmux: Tmux, tmp_path: Path, load: list[int], figures: list[str]
 ) -> None:

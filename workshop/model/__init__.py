@@ -8,7 +8,7 @@ from .empathy import SECTIONS, WORKING_ORDER, EmpathyItem, EmpathyMap, Section, 
 from .gemba import OBSERVATION_KINDS, WASTES, GembaLog, GembaWalk, Observation, Observer, RouteStep, Waste
 from .persona import Persona
 from .phases import CUSTOM, LANGUAGES, PRESETS, Language, Phase, PhasePreset, custom_phase_labels
-from .workshop import Kpi, Scope, Touchpoint, Workshop
+from .workshop import Kpi, Measurement, Scope, Step, Touchpoint, Workshop
 
 __all__ = [
     "ACTION_STATUSES",
@@ -36,6 +36,7 @@ __all__ = [
     "Kpi",
     "Lane",
     "Language",
+    "Measurement",
     "Model",
     "Observation",
     "Observer",
@@ -48,6 +49,7 @@ __all__ = [
     "Section",
     "Session",
     "Staff",
+    "Step",
     "Touchpoint",
     "Valence",
     "Waste",

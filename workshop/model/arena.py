@@ -47,6 +47,8 @@ class ArenaNote(Item):
     quote: bool = False
     at: dt.datetime | None = None
     lane: Lane | None = None
+    journey_step: Id | None = None
+    """The step of the journey map this note hangs on (`Workshop.steps`)."""
     """Only read when the note has no speaker: "customer" puts it on the customer's side,
     any other lane on the staff side. With a speaker, the speaker's ring decides."""
     theme: Line = ""

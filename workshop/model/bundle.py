@@ -53,6 +53,16 @@ class WorkshopBundle:
     def persona(self, persona_id: str) -> Persona | None:
         return next((p for p in self.personas if p.id == persona_id), None)
 
+    def actions_citing(self, item_id: str) -> list[tuple[Document, Action]]:
+        """Every action (workshop actions, arena commitments, walk actions) whose sources name
+        the item: what a delete of that item would leave pointing at nothing."""
+        return [
+            (doc, action)
+            for doc in self.documents()
+            for _, action in _actions(doc)
+            if item_id in action.sources
+        ]
+
     def check_references(self, sources_complete: bool = True) -> list[ReferenceProblem]:
         """Phases, personas, touchpoints, action sources and ids across all files.
         `sources_complete` is False when some file did not load: what may live in it (a persona,
@@ -73,11 +83,30 @@ class WorkshopBundle:
                     )
                 )
 
+        steps = {step.id for step in self.workshop.steps}
+
+        def check_step(doc: Document, path: str, step: str | None) -> None:
+            if step is not None and step not in steps:
+                problems.append(
+                    ReferenceProblem(doc, path, f'step "{step}" is not a step of this workshop\'s journey')
+                )
+
         ws = self.workshop
+        for i, journey_step in enumerate(ws.steps):
+            check_phase(ws, f"steps.{i}.phase", journey_step.phase)
+            for t, touchpoint in enumerate(journey_step.touchpoints):
+                if touchpoint not in touchpoints:
+                    problems.append(
+                        ReferenceProblem(
+                            ws, f"steps.{i}.touchpoints.{t}", f'touchpoint "{touchpoint}" does not exist'
+                        )
+                    )
         for i, tp in enumerate(ws.touchpoints):
             check_phase(ws, f"touchpoints.{i}.phase", tp.phase)
+            check_step(ws, f"touchpoints.{i}.step", tp.step)
         for i, kpi in enumerate(ws.kpis):
             check_phase(ws, f"kpis.{i}.phase", kpi.phase)
+            check_step(ws, f"kpis.{i}.step", kpi.step)
         for empathy in self.empathy_maps:
             if empathy.persona not in persona_ids and sources_complete:
                 problems.append(
@@ -85,6 +114,7 @@ class WorkshopBundle:
                 )
             for i, item in enumerate(empathy.items):
                 check_phase(empathy, f"items.{i}.phase", item.phase)
+                check_step(empathy, f"items.{i}.journey_step", item.journey_step)
         for arena in self.arenas:
             for c, customer in enumerate(arena.inner):
                 if customer.persona is not None and customer.persona not in persona_ids and sources_complete:
@@ -96,6 +126,7 @@ class WorkshopBundle:
             for r, round_ in enumerate(arena.rounds):
                 for n, note in enumerate(round_.notes):
                     check_phase(arena, f"rounds.{r}.notes.{n}.phase", note.phase)
+                    check_step(arena, f"rounds.{r}.notes.{n}.journey_step", note.journey_step)
                     if note.touchpoint is not None and note.touchpoint not in touchpoints:
                         problems.append(
                             ReferenceProblem(
@@ -109,6 +140,8 @@ class WorkshopBundle:
                 problems.append(ReferenceProblem(walk, "persona", f'persona "{walk.persona}" does not exist'))
             for i, step in enumerate(walk.route):
                 check_phase(walk, f"route.{i}.phase", step.phase)
+            for i, observation in enumerate(walk.observations):
+                check_step(walk, f"observations.{i}.journey_step", observation.journey_step)
 
         owners: dict[str, Document] = {}
         for doc in self.documents():

@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from .action import Action
-from .base import Document, Item, Line, Model, RequiredLine, Text
+from .base import Document, Emotion, Id, Item, Line, Model, RequiredLine, Text
 from .phases import CUSTOM, PRESETS, Language, Phase
 
 TouchpointStage = Literal["pre-purchase", "purchase", "post-purchase"]
@@ -29,10 +29,30 @@ class Scope(Model):
     end: Text = ""
 
 
+class Step(Item):
+    """An action step of the journey inside one phase (the sources ask for 4 to 12 per
+    journey): what the customer does, where, and whether it is a moment of truth."""
+
+    name: RequiredLine
+    phase: str
+    action: Text = ""
+    """What the customer does in this step, in their words."""
+    moment_of_truth: bool = False
+    emotion: Emotion | None = None
+    """The team's own score (-2..2), shown beside the emotion the evidence gives."""
+    touchpoints: list[Id] = []
+    note: Text = ""
+
+    @classmethod
+    def id_prefix(cls) -> str:
+        return "step"
+
+
 class Touchpoint(Item):
     name: RequiredLine
     channel: Line = ""
     phase: str | None = None
+    step: Id | None = None
     stage: TouchpointStage | None = None
     devices: list[Line] = Field(
         default=[], description="Devices the customer uses here (smartphone, laptop): cross-device journeys."
@@ -43,9 +63,18 @@ class Touchpoint(Item):
         return "tp"
 
 
+class Measurement(Model):
+    """One dated value of a KPI, so a KPI has a history."""
+
+    on: dt.date
+    value: float
+    note: Text = ""
+
+
 class Kpi(Item):
     kind: KpiKind
     phase: str | None = None
+    step: Id | None = None
     name: Line = ""
     unit: Line = ""
     target: float | None = None
@@ -54,6 +83,8 @@ class Kpi(Item):
     """Whether a higher or a lower value is better; never guessed from the unit. None: the
     direction is not set, so the report cannot say whether the target is met."""
     note: Text = ""
+    measurements: list[Measurement] = []
+    """Dated values, oldest first once sorted; the newest is the KPI's current value."""
 
     @model_validator(mode="after")
     def _within_range(self) -> Kpi:
@@ -62,7 +93,9 @@ class Kpi(Item):
         bounds = KPI_RANGES.get(self.kind)
         if bounds:
             low, high = bounds
-            for label, value in (("target", self.target), ("measured", self.measured)):
+            values = [("target", self.target), ("measured", self.measured)]
+            values += [(f"measurements.{i}.value", m.value) for i, m in enumerate(self.measurements)]
+            for label, value in values:
                 if value is not None and not low <= value <= high:
                     raise ValueError(
                         f"{label}: {value:g} is outside the {self.kind.upper()} range {low:g}..{high:g}"
@@ -72,12 +105,22 @@ class Kpi(Item):
     def label(self) -> str:
         return self.name or self.kind.upper()
 
+    def history(self) -> list[Measurement]:
+        """The measurements by date, oldest first."""
+        return sorted(self.measurements, key=lambda m: m.on)
+
+    def current(self) -> float | None:
+        """The newest measurement's value, else `measured`."""
+        history = self.history()
+        return history[-1].value if history else self.measured
+
     def met(self) -> bool | None:
         """Whether the measured value reaches the target in the stated direction; None when
         the direction, the target or the measurement is missing."""
-        if self.better is None or self.target is None or self.measured is None:
+        value = self.current()
+        if self.better is None or self.target is None or value is None:
             return None
-        return self.measured >= self.target if self.better == "higher" else self.measured <= self.target
+        return value >= self.target if self.better == "higher" else value <= self.target
 
     @classmethod
     def id_prefix(cls) -> str:
@@ -89,12 +132,15 @@ class Workshop(Document):
     goal: Text = ""
     product: Line = Field(default="", description="The product, service or department mapped.")
     scope: Scope = Field(default_factory=Scope)  # a factory: no Scope is built (nor its schema) at import
+    trigger: Text = Field(default="", description="What starts the journey for the customer.")
     language: Language = "nl"
     phase_model: str = "five-stage"
     phases: list[Phase] = []
     """Only for phase_model = "custom": the ordered phases."""
     dates: list[dt.date] = []
     facilitator: Line = ""
+    steps: list[Step] = []
+    """The journey's action steps, in order; each belongs to one phase."""
     touchpoints: list[Touchpoint] = []
     kpis: list[Kpi] = []
     actions: list[Action] = []

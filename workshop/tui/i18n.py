@@ -382,6 +382,12 @@ _TEXT: dict[str, tuple[str, str]] = {
     # confirm, quit
     "confirm.yes": ("Ja", "Yes"),
     "confirm.no": ("Nee", "No"),
+    "paste.lines": (
+        "{count} regels geplakt. Elke regel een eigen notitie?",
+        "{count} lines pasted. Make each line a note of its own?",
+    ),
+    "paste.yes": ("{count} notities", "{count} notes"),
+    "paste.no": ("Niets toevoegen", "Add nothing"),
     "quit.unsaved": (
         "{count} wijziging(en) zijn nog niet opgeslagen ({message}). Toch stoppen? Ze gaan dan verloren.",
         "{count} change(s) are not saved yet ({message}). Quit anyway? They will be lost.",

@@ -24,14 +24,15 @@ from ...workbench import Workbench
 from ..commands import bindings
 from ..host import WorkshopHost
 from ..providers.targets import Choice
+from ..widgets.capture_input import CaptureInput
 from ..widgets.item_list import ItemList, Row
 from ..widgets.status_line import StatusLine
 from .action_prompt import ask_for_action
 from .arena_setup import ArenaSetupScreen
-from .base import BaseScreen, guarded, localise_bindings
+from .base import BaseScreen, TakesLines, guarded, localise_bindings
 
 
-class ArenaScreen(BaseScreen[None]):
+class ArenaScreen(TakesLines, BaseScreen[None]):
     CSS_PATH = "arena.tcss"
     AUTO_FOCUS = "#note"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -77,7 +78,7 @@ class ArenaScreen(BaseScreen[None]):
             yield Static(self._themes_line(), id="themes", markup=False)
         yield NoteList(self.round.notes, self._row, self.t("arena.no_notes"), id="notes")
         yield Static(self._speaker_line(), id="speakers", markup=False)
-        yield Input(placeholder=self.t("arena.note"), id="note")
+        yield CaptureInput(placeholder=self.t("arena.note"), id="note")
         yield StatusLine(markup=False)
         yield Footer()
 
@@ -177,23 +178,25 @@ class ArenaScreen(BaseScreen[None]):
     @guarded
     def note_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if not event.value.strip():
+        self.take_line(event.value)
+
+    def take_line(self, value: str) -> None:
+        """One line typed or pasted becomes one note of the current round."""
+        if not value.strip():
             return
         workshop = self.bench.workshop
         speaker = self.session.speaker_index
         try:
-            note = self.session.add(
-                event.value, workshop.phase_list(), workshop.touchpoints, dt.datetime.now()
-            )
+            note = self.session.add(value, workshop.phase_list(), workshop.touchpoints, dt.datetime.now())
         except SpeakerError as error:
             self.notify(self.t("arena.no_such_speaker", number=error.number), severity="warning")
+            self.query_one("#note", CaptureInput).restore(value)
             return
         if note is None:
             return
         if self.session.speaker_index != speaker:
             self.query_one("#speakers", Static).update(self._speaker_line())
         self.query_one("#notes", ItemList).appended()
-        event.input.value = ""
 
     def action_escape(self) -> None:
         if self.focused is not None and self.focused.id == "notes":

@@ -15,8 +15,9 @@ from ..commands import localise_bindings
 from ..host import WorkshopHost
 from ..i18n import Lang, t
 from ..widgets.caption import Caption
+from ..widgets.capture_input import CaptureInput
 
-__all__ = ["BaseModal", "BaseScreen", "Labelled", "guarded", "localise_bindings"]
+__all__ = ["BaseModal", "BaseScreen", "Labelled", "TakesLines", "guarded", "localise_bindings"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 R = TypeVar("R")
@@ -90,6 +91,31 @@ class BaseScreen(Labelled, Screen[R]):
     def on_mount(self) -> None:
         self.follow_language()
         self.refresh_bindings()
+
+
+class TakesLines(Labelled):
+    """A live screen whose capture field is a `CaptureInput`: a paste of several lines asks
+    once, showing the count, then becomes one note per line through `take_line`."""
+
+    def take_line(self, value: str) -> None:
+        raise NotImplementedError
+
+    def on_capture_input_lines_pasted(self, event: CaptureInput.LinesPasted) -> None:
+        event.stop()
+        self.app.run_worker(self._paste(event.lines), group="paste", exclusive=True)
+
+    async def _paste(self, lines: list[str]) -> None:
+        from .dialogs import ConfirmScreen  # dialogs import this module
+
+        count = len(lines)
+        confirm = ConfirmScreen(
+            self.t("paste.lines", count=count),
+            yes=self.t("paste.yes", count=count),
+            no=self.t("paste.no"),
+        )
+        if await self.app.ask(confirm):
+            for line in lines:
+                self.take_line(line)
 
 
 class BaseModal(Labelled, ModalScreen[R]):

@@ -18,9 +18,10 @@ from ...live.empathy import EmpathySession
 from ...model import EmpathyItem, EmpathyMap, Section, Valence, Workshop
 from ...workbench import Workbench
 from ..commands import bindings
+from ..widgets.capture_input import CaptureInput
 from ..widgets.item_list import ItemList, Row
 from ..widgets.status_line import StatusLine
-from .base import BaseScreen, guarded
+from .base import BaseScreen, TakesLines, guarded
 from .dialogs import PickScreen, TextPromptScreen
 
 GOAL = "goal"
@@ -58,7 +59,7 @@ class SectionPanel(Vertical):
         yield self.item_list
 
 
-class EmpathyScreen(BaseScreen[None]):
+class EmpathyScreen(TakesLines, BaseScreen[None]):
     CSS_PATH = "empathy.tcss"
     AUTO_FOCUS = "#entry"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -126,7 +127,7 @@ class EmpathyScreen(BaseScreen[None]):
                 )
                 self.panels[section] = panel
                 yield panel
-        yield Input(id="entry")
+        yield CaptureInput(id="entry")
         yield Static("", id="empties", markup=False)
         yield StatusLine(markup=False)
         yield Footer()
@@ -243,18 +244,20 @@ class EmpathyScreen(BaseScreen[None]):
     @guarded
     def entry_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        text = event.value.strip()
+        self.take_line(event.value)
+
+    def take_line(self, value: str) -> None:
+        """One line typed or pasted: the goal while on the goal step, else a new item."""
+        text = value.strip()
         if self.current == GOAL:
             if text != self.emap.goal:
                 self.session.set_goal(text)
                 self.query_one("#goal-line", Static).update(self._goal_line())
-            event.input.value = ""
             self._set_current(self.steps()[1])
             return
         if not text:
             return
         self.add_item(text)
-        event.input.value = ""
 
     def add_item(self, text: str) -> EmpathyItem:
         """The hot path: model append, one list and one title updated, a save mark."""

@@ -22,17 +22,18 @@ from ...workbench import Workbench
 from ..commands import bindings
 from ..host import WorkshopHost
 from ..providers.targets import Choice
+from ..widgets.capture_input import CaptureInput
 from ..widgets.item_list import ItemList, Row
 from ..widgets.status_line import StatusLine
 from .action_prompt import ask_for_action
-from .base import BaseScreen, guarded, localise_bindings
+from .base import BaseScreen, TakesLines, guarded, localise_bindings
 from .dialogs import PickScreen, TextPromptScreen
 from .gemba_setup import GembaSetupScreen
 
 FILTER_FIELDS: tuple[FilterField, ...] = ("step", "kind", "waste", "observer")
 
 
-class GembaScreen(BaseScreen[None]):
+class GembaScreen(TakesLines, BaseScreen[None]):
     CSS_PATH = "gemba.tcss"
     AUTO_FOCUS = "#capture"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -70,7 +71,7 @@ class GembaScreen(BaseScreen[None]):
                 yield Static(self._filter_line(), id="filter", markup=False)
                 yield LogList(self.session.view, self._row, self.t("gemba.empty_log"), id="log")
             yield Static(self._panel(), id="panel", markup=False)
-        yield Input(placeholder=self.t("gemba.capture"), id="capture")
+        yield CaptureInput(placeholder=self.t("gemba.capture"), id="capture")
         yield Static(self.t("gemba.grammar"), id="preview", markup=False)
         yield StatusLine(markup=False)
         yield Footer()
@@ -199,14 +200,18 @@ class GembaScreen(BaseScreen[None]):
     @guarded
     def capture_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if not event.value.strip():
+        self.take_line(event.value)
+
+    def take_line(self, value: str) -> None:
+        """One line typed or pasted becomes one observation; a line with no text goes back."""
+        if not value.strip():
             return
-        capture = self._parse(event.value)
+        capture = self._parse(value)
         if not capture.text:
             self.query_one("#preview", Static).update(self.t("gemba.no_text"))
+            self.query_one("#capture", CaptureInput).restore(value)
             return
         self.log_capture(capture)
-        event.input.value = ""
 
     def log_capture(self, capture: Capture) -> Observation:
         """The hot path: one observation logged by the session; one list, two lines redrawn."""

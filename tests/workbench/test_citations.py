@@ -1,0 +1,46 @@
+"""Deleting a note that an action cites: the workbench finds the actions and takes the reference
+out (and puts it back on undo), so no file on disk ever points at nothing."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from workshop.workbench import Shelf
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "sessions" / "polikliniek-orthopedie"
+
+
+def open_copy(tmp_path: Path) -> tuple[Shelf, str]:
+    shutil.copytree(EXAMPLE, tmp_path / EXAMPLE.name)
+    return Shelf(tmp_path, debounce=0.0), EXAMPLE.name
+
+
+def source_problems(shelf: Shelf, slug: str) -> list[str]:
+    bundle = shelf.open(slug).bundle
+    return [p.message for p in bundle.check_references() if ".sources." in p.field]
+
+
+def test_uncite_takes_a_deleted_note_out_of_every_action_and_recite_puts_it_back(tmp_path: Path) -> None:
+    shelf, slug = open_copy(tmp_path)
+    bench = shelf.open(slug)
+    actions = [
+        a for d in bench.documents() for a in getattr(d, "actions", []) + getattr(d, "commitments", [])
+    ]
+    cited = next(source for action in actions for source in action.sources)
+    citing = bench.citing(cited)
+    assert citing, "the example has an action with a source"
+
+    dropped = bench.uncite(cited)
+    assert [c.action for c in dropped] == citing
+    assert bench.citing(cited) == []
+    assert bench.save_now()
+    again = Shelf(tmp_path).open(slug)
+    assert again.citing(cited) == []
+
+    bench.recite(dropped)
+    assert bench.citing(cited) == citing
+    assert bench.save_now()
+    assert [a.id for a in Shelf(tmp_path).open(slug).citing(cited)] == [a.id for a in citing]
+    assert source_problems(shelf, slug) == []
+    shelf.close()
