@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 
 from .model import (
     Action,
+    Ballot,
     Conflict,
     CustomerArena,
     Document,
@@ -29,6 +30,7 @@ from .model import (
     Item,
     Persona,
     Session,
+    Synthesis,
     Workshop,
     WorkshopBundle,
 )
@@ -120,11 +122,13 @@ class _Edit:
 
 @dataclass(frozen=True)
 class Citation:
-    """An action's sources as they were before a cited item was deleted."""
+    """A list of ids (an action's sources, a theme's notes) as it was before a cited item was
+    deleted."""
 
     document: Document
-    action: Action
-    sources: list[str]
+    holder: Item
+    field: str
+    before: list[str]
 
 
 @dataclass
@@ -174,13 +178,33 @@ class Workbench:
 
     # -- changing (UI) -------------------------------------------------------------------
 
-    def add(self, document: Persona | Session) -> Path:
+    def add(self, document: Persona | Session | Synthesis | Ballot) -> Path:
         """A new persona or session: in the workshop at once, its file named now and written by
         the saver straight away (a failed write stays in memory and is retried)."""
-        self._collection(document).append(document)
+        if isinstance(document, Synthesis):
+            self.bundle.synthesis = document  # one per workshop
+        else:
+            self._collection(document).append(document)
         path = self.shelf.store.place(self.loaded, document)
         self.update(document, immediately=True)
         return path
+
+    def synthesis(self) -> Synthesis:
+        """The workshop's themes and opportunities; `synthesis.toml` is made on first use."""
+        if self.bundle.synthesis is None:
+            self.add(Synthesis())
+        assert self.bundle.synthesis is not None  # add() set it
+        return self.bundle.synthesis
+
+    def ballot(self, voter: str) -> Ballot:
+        """A voter's ballot (one file per voter, so terminals never write the same file);
+        the same voter, written differently in case, gets the same ballot."""
+        wanted = voter.strip().casefold()
+        found = next((b for b in self.bundle.ballots if b.voter.casefold() == wanted), None)
+        if found is None:
+            found = Ballot(voter=voter)
+            self.add(found)
+        return found
 
     def update(self, document: Document, immediately: bool = False) -> None:
         """A document changed in place: the saver writes it soon, or at once."""
@@ -210,19 +234,26 @@ class Workbench:
         return [action for _, action in self.bundle.actions_citing(item_id)]
 
     def uncite(self, item_id: str) -> list[Citation]:
-        """Take a deleted item out of every action's sources, so no reference dangles; what was
-        taken out, for `recite` when the delete is undone."""
+        """Take a deleted item out of every action's sources and every synthesis theme, so no
+        reference dangles; what was taken out, for `recite` when the delete is undone."""
+        holders: list[tuple[Document, Item, str]] = [
+            (document, action, "sources") for document, action in self.bundle.actions_citing(item_id)
+        ]
+        synthesis = self.bundle.synthesis
+        if synthesis is not None:
+            holders += [(synthesis, theme, "notes") for theme in synthesis.themes if item_id in theme.notes]
         dropped = []
-        for document, action in self.bundle.actions_citing(item_id):
-            dropped.append(Citation(document, action, list(action.sources)))
-            action.replace_fields({"sources": [s for s in action.sources if s != item_id]})
+        for document, holder, name in holders:
+            before: list[str] = list(getattr(holder, name))
+            dropped.append(Citation(document, holder, name, before))
+            holder.replace_fields({name: [s for s in before if s != item_id]})
             self.update(document)
         return dropped
 
     def recite(self, dropped: list[Citation]) -> None:
-        """Put the sources `uncite` took out back (the delete was undone)."""
+        """Put the references `uncite` took out back (the delete was undone)."""
         for citation in dropped:
-            citation.action.replace_fields({"sources": citation.sources})
+            citation.holder.replace_fields({citation.field: citation.before})
             self.update(citation.document)
 
     def settle(self, document: D, index: int, choice: Choice) -> D:
@@ -342,8 +373,10 @@ class Workbench:
 
     # -- internals -----------------------------------------------------------------------
 
-    def _collection(self, document: Persona | Session) -> list[Any]:
+    def _collection(self, document: Persona | Session | Ballot) -> list[Any]:
         bundle = self.bundle
+        if isinstance(document, Ballot):
+            return bundle.ballots
         if isinstance(document, Persona):
             return bundle.personas
         if isinstance(document, EmpathyMap):

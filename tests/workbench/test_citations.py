@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from workshop.model import Vote
 from workshop.workbench import Shelf
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "sessions" / "polikliniek-orthopedie"
@@ -32,7 +33,7 @@ def test_uncite_takes_a_deleted_note_out_of_every_action_and_recite_puts_it_back
     assert citing, "the example has an action with a source"
 
     dropped = bench.uncite(cited)
-    assert [c.action for c in dropped] == citing
+    assert [c.holder for c in dropped] == citing
     assert bench.citing(cited) == []
     assert bench.save_now()
     again = Shelf(tmp_path).open(slug)
@@ -43,4 +44,33 @@ def test_uncite_takes_a_deleted_note_out_of_every_action_and_recite_puts_it_back
     assert bench.save_now()
     assert [a.id for a in Shelf(tmp_path).open(slug).citing(cited)] == [a.id for a in citing]
     assert source_problems(shelf, slug) == []
+    shelf.close()
+
+
+def test_synthesis_and_ballots_are_files_of_the_workshop_and_a_deleted_note_leaves_its_theme(
+    tmp_path: Path,
+) -> None:
+    shelf, slug = open_copy(tmp_path)
+    bench = shelf.open(slug)
+    walk = bench.bundle.walks[0]
+    first, second = walk.observations[0].id, walk.observations[1].id
+    synthesis = bench.synthesis()
+    theme = synthesis.add_theme("Wachten", [first, second])
+    bench.update(synthesis)
+    bench.ballot("Petra").votes.append(Vote(target=theme.id))
+    bench.update(bench.ballot("petra"))
+    assert len(bench.bundle.ballots) == 1
+    dropped = bench.uncite(first)
+    assert theme.notes == [second]
+    assert bench.save_now()
+    assert (tmp_path / slug / "synthesis.toml").is_file()
+    assert (tmp_path / slug / "votes-petra.toml").is_file()
+
+    again = Shelf(tmp_path).open(slug)
+    assert again.loaded.problems == []
+    assert again.bundle.synthesis is not None
+    assert again.bundle.synthesis.themes[0].notes == [second]
+    assert [v.target for v in again.bundle.ballots[0].votes] == [theme.id]
+    bench.recite(dropped)
+    assert theme.notes == [first, second]
     shelf.close()

@@ -8,6 +8,7 @@ from .empathy import SECTIONS, WORKING_ORDER, EmpathyItem, EmpathyMap, Section, 
 from .gemba import OBSERVATION_KINDS, WASTES, GembaLog, GembaWalk, Observation, Observer, RouteStep, Waste
 from .persona import Persona
 from .phases import CUSTOM, LANGUAGES, PRESETS, Language, Phase, PhasePreset, custom_phase_labels
+from .synthesis import Ballot, Opportunity, Synthesis, Theme, Vote
 from .workshop import Kpi, Measurement, Scope, Step, Touchpoint, Workshop
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "ActionStatus",
     "ArenaNote",
     "ArenaRound",
+    "Ballot",
     "Conflict",
     "Customer",
     "CustomerArena",
@@ -40,6 +42,7 @@ __all__ = [
     "Model",
     "Observation",
     "Observer",
+    "Opportunity",
     "Persona",
     "Phase",
     "PhasePreset",
@@ -50,8 +53,11 @@ __all__ = [
     "Session",
     "Staff",
     "Step",
+    "Synthesis",
+    "Theme",
     "Touchpoint",
     "Valence",
+    "Vote",
     "Waste",
     "Workshop",
     "WorkshopBundle",

@@ -11,6 +11,7 @@ from .base import Document, Item
 from .empathy import EmpathyMap
 from .gemba import GembaWalk
 from .persona import Persona
+from .synthesis import Ballot, Synthesis
 from .workshop import Workshop
 
 Session = EmpathyMap | CustomerArena | GembaWalk
@@ -32,11 +33,18 @@ class WorkshopBundle:
     empathy_maps: list[EmpathyMap] = field(default_factory=list)
     arenas: list[CustomerArena] = field(default_factory=list)
     walks: list[GembaWalk] = field(default_factory=list)
+    synthesis: Synthesis | None = None
+    """Themes and opportunities (`synthesis.toml`); None until the team starts synthesising."""
+    ballots: list[Ballot] = field(default_factory=list)
+    """One per voter (`votes-<voter>.toml`)."""
 
     def documents(self) -> Iterator[Document]:
         yield self.workshop
         yield from self.personas
         yield from self.sessions()
+        if self.synthesis is not None:
+            yield self.synthesis
+        yield from self.ballots
 
     def sessions(self) -> Iterator[Session]:
         yield from self.empathy_maps
@@ -154,6 +162,8 @@ class WorkshopBundle:
                     )
                 else:
                     owners[owned.id] = doc
+        if self.synthesis is not None:
+            problems.extend(_synthesis_problems(self.synthesis, self.ballots, owners, sources_complete))
         for doc in self.documents():
             for path, action in _actions(doc):
                 for s, source in enumerate(action.sources):
@@ -166,6 +176,42 @@ class WorkshopBundle:
                             )
                         )
         return problems
+
+
+def _synthesis_problems(
+    synthesis: Synthesis, ballots: list[Ballot], owners: dict[str, Document], sources_complete: bool
+) -> list[ReferenceProblem]:
+    """Themes name notes that exist; opportunities name themes that exist; no voter has more
+    dots than each voter gets. (A dot on a theme removed later simply no longer counts.)"""
+    problems = []
+    theme_ids = {theme.id for theme in synthesis.themes}
+    for t, theme in enumerate(synthesis.themes):
+        for n, note in enumerate(theme.notes):
+            if note not in owners and sources_complete:
+                problems.append(
+                    ReferenceProblem(
+                        synthesis, f"themes.{t}.notes.{n}", f'note "{note}" is not an item of this workshop'
+                    )
+                )
+    for o, opportunity in enumerate(synthesis.opportunities):
+        for n, theme_id in enumerate(opportunity.themes):
+            if theme_id not in theme_ids:
+                problems.append(
+                    ReferenceProblem(
+                        synthesis, f"opportunities.{o}.themes.{n}", f'theme "{theme_id}" does not exist'
+                    )
+                )
+    for ballot in ballots:
+        if len(ballot.votes) > synthesis.votes_each:
+            problems.append(
+                ReferenceProblem(
+                    ballot,
+                    "votes",
+                    f"{len(ballot.votes)} votes; each voter has {synthesis.votes_each} "
+                    "(votes_each in synthesis.toml)",
+                )
+            )
+    return problems
 
 
 def _items(doc: Document) -> Iterator[tuple[str, Item]]:

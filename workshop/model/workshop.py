@@ -45,7 +45,7 @@ class Step(Item):
 
     @classmethod
     def id_prefix(cls) -> str:
-        return "step"
+        return "jstep"  # "step" is a gemba route step's
 
 
 class Touchpoint(Item):

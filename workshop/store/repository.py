@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..model import (
     Action,
+    Ballot,
     CustomerArena,
     Document,
     EmpathyMap,
@@ -19,6 +20,7 @@ from ..model import (
     Item,
     Observation,
     Persona,
+    Synthesis,
     Workshop,
     WorkshopBundle,
 )
@@ -34,14 +36,18 @@ from .slug import slugify, unique_slug
 
 TRASH = ".trash"
 NOT_A_WORKSHOP_FILE = (
-    "not a workshop file; expected workshop.toml, persona-*, empathy-*, arena-* or gemba-*.toml"
+    "not a workshop file; expected workshop.toml, synthesis.toml, persona-*, empathy-*, arena-*, "
+    "gemba-* or votes-*.toml"
 )
+SYNTHESIS_FILE = "synthesis.toml"
+"""The workshop's themes and opportunities; one per workshop, made when first needed."""
 
 KINDS: dict[str, type[Document]] = {
     "persona": Persona,
     "empathy": EmpathyMap,
     "arena": CustomerArena,
     "gemba": GembaWalk,
+    "votes": Ballot,
 }
 """File name prefix → the document it holds: `persona-anna.toml`, `gemba-poli-route.toml`."""
 
@@ -53,6 +59,8 @@ LOG_SEPARATOR = "--"
 def kind_of(path: Path) -> type[Document] | type[GembaLog] | None:
     if path.name == WORKSHOP_FILE:
         return Workshop
+    if path.name == SYNTHESIS_FILE:
+        return Synthesis
     prefix, dash, rest = path.stem.partition("-")
     if prefix == "gemba" and LOG_SEPARATOR in rest:
         return GembaLog
@@ -66,6 +74,8 @@ def prefix_of(document: Document) -> str:
 def _title_of(document: Document) -> str:
     if isinstance(document, Persona):
         return document.name
+    if isinstance(document, Ballot):
+        return document.voter
     if isinstance(document, Workshop | EmpathyMap | CustomerArena | GembaWalk):
         return document.title
     raise TypeError(f"a {type(document).__name__} has no title to name its file by")
@@ -263,6 +273,10 @@ class SessionStore:
                 bundle.arenas.append(document)
             elif isinstance(document, GembaWalk):
                 bundle.walks.append(document)
+            elif isinstance(document, Synthesis):
+                bundle.synthesis = document
+            elif isinstance(document, Ballot):
+                bundle.ballots.append(document)
         loaded.bundle = bundle
         for walk in bundle.walks:
             for item in (*walk.observations, *walk.actions):
@@ -379,6 +393,9 @@ class SessionStore:
         """Name the file of a new persona or session, without writing it (the caller saves)."""
         if isinstance(document, Workshop):
             raise ValueError("a workshop is created with create_workshop")
+        if isinstance(document, Synthesis):
+            loaded.paths[document.id] = loaded.folder / SYNTHESIS_FILE
+            return loaded.paths[document.id]
         taken = {path.stem for path in loaded.folder.glob("*.toml")} | {p.stem for p in loaded.paths.values()}
         prefix = prefix_of(document)
         stem = unique_slug(f"{prefix}-{_title_slug(document, prefix)}", taken)
