@@ -53,7 +53,7 @@ def test_a_session_logs_moves_filters_and_undoes_without_a_terminal() -> None:
     saves: list[bool] = []
     session = GembaSession(walk, on_change=saves.append)
     assert (session.current_step, session.step_number()) == ("s1", 1)
-    observation, shown = session.log(session.parse("Rij 4 min #wachten @wacht"), AT)
+    observation, shown = session.log(session.parse("Rij ~4m #wachten @wacht"), AT)
     assert shown and session.current_step == "s2" and saves == [True], "a logged line is saved at once"
     assert (session.index.count["s2"], session.index.wait["s2"], session.total()) == (3, 16.5, 4)
     assert session.view[0] is observation

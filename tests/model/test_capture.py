@@ -17,7 +17,7 @@ ROUTE = [
 
 
 def test_the_design_example() -> None:
-    capture = parse_capture("Patient zoekt balie, 5 min #wachten !3 -2 @aanmelden", ROUTE)
+    capture = parse_capture("Patient zoekt balie, ~5m #wachten !3 -2 @aanmelden", ROUTE)
     assert capture.text == "Patient zoekt balie,"
     assert capture.wait_minutes == 5
     assert capture.waste == ["waiting"]
@@ -75,17 +75,43 @@ def test_other_tags_are_kept_lowercase_once() -> None:
 @pytest.mark.parametrize(
     ("line", "minutes", "text"),
     [
-        ("wacht 12min", 12, "wacht"),
-        ("wacht 12 min", 12, "wacht"),
-        ("wacht 12 minuten", 12, "wacht"),
-        ("wacht 2,5 min.", 2.5, "wacht"),
-        ("wacht 2.5min", 2.5, "wacht"),
-        ("wacht 12 MIN", 12, "wacht"),
+        ("wacht ~12m", 12, "wacht"),
+        ("wacht ~12min", 12, "wacht"),
+        ("wacht ~2,5m.", 2.5, "wacht"),
+        ("wacht ~2u", 120, "wacht"),
+        ("wacht ~1.5uur", 90, "wacht"),
+        ("wait ~2h", 120, "wait"),
+        ("wait ~3hr", 180, "wait"),
+        ("brief ~6d", 6 * 1440, "brief"),
+        ("brief ~6dagen", 6 * 1440, "brief"),
+        ("letter ~1day", 1440, "letter"),
+        ("letter ~2DAYS", 2 * 1440, "letter"),
     ],
 )
-def test_wait_minutes(line: str, minutes: float, text: str) -> None:
+def test_wait_comes_from_the_tilde_token(line: str, minutes: float, text: str) -> None:
     capture = parse_capture(line, ROUTE)
-    assert (capture.wait_minutes, capture.text) == (minutes, text)
+    assert (capture.wait_minutes, capture.text, capture.warnings) == (minutes, text, [])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Form times out after 15 minutes, data lost",
+        "within 10 minutes of payment",
+        "wacht 12 min",
+        "wacht 12min",
+        "Na 2 uur nog geen bericht",
+    ],
+)
+def test_a_wait_in_a_sentence_stays_text(line: str) -> None:
+    capture = parse_capture(line, ROUTE)
+    assert (capture.wait_minutes, capture.text) == (None, line)
+
+
+def test_a_tilde_with_an_unknown_unit_stays_text_with_a_warning() -> None:
+    capture = parse_capture("ongeveer ~5x", ROUTE)
+    assert (capture.wait_minutes, capture.text) == (None, "ongeveer ~5x")
+    assert capture.warnings == ["~5x: not a wait (~15m, ~2u, ~3d)"]
 
 
 def test_step_prefix_exact_and_ambiguous() -> None:
@@ -182,6 +208,7 @@ def test_a_misspelt_lane_warns_and_stays_in_the_text() -> None:
 
 
 def test_waits_of_days_are_accepted_up_to_ninety_days() -> None:
-    assert parse_capture("Wachtlijst MRI 8640 min", ROUTE).wait_minutes == 8640
-    too_long = parse_capture("Wachtlijst 200000 min", ROUTE)
+    assert parse_capture("Wachtlijst MRI ~6d", ROUTE).wait_minutes == 8640
+    assert parse_capture("Wachtlijst MRI ~90d", ROUTE).wait_minutes == 90 * 1440
+    too_long = parse_capture("Wachtlijst ~91d", ROUTE)
     assert too_long.wait_minutes is None and "more than 90 days" in too_long.warnings[0]

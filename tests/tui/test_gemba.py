@@ -52,7 +52,7 @@ async def test_set_up_a_walk_and_log_fifty_observations(sessions: Path, apps) ->
         screen = app.screen
         assert isinstance(screen, GembaScreen)
 
-        await type_text(pilot, "Rij voor de slagboom 4 min #wachten !2 -1")
+        await type_text(pilot, "Rij voor de slagboom ~4m #wachten !2 -1")
         await settle(pilot)
         assert "4 min" in str(screen.query_one("#preview", Static).content)
         await pilot.press("enter")

@@ -5,7 +5,8 @@
   #tag     a tag; waste names (Dutch or English) become waste categories and kind words
            (pijn/pain, gain/winst, idee/idea, vraag/question) set the kind
   !N       severity 1-5          +N / -N   emotion -2..+2
-  N min    wait minutes (also Nmin, N minuten, 2,5 min)
+  ~N<unit> a wait: ~15m, ~2u / ~2h, ~3d (m/min, u/uur/h/hr, d/dag/dagen/day/days; 2,5 or
+           2.5); never read from a sentence, so "times out after 15 minutes" stays text
   ^lane    the service-blueprint lane: ^klant/^customer, ^frontstage/^voorkant,
            ^backstage/^achterkant/^backoffice, ^support/^ondersteuning (whole words only;
            without it the observation is the customer's)
@@ -33,9 +34,13 @@ _KIND_WORDS: dict[str, ObservationKind] = {
     "vraag": "question",
     "question": "question",
 }
-_MINUTE_WORDS = {"min", "mins", "minute", "minutes", "minuut", "minuten"}
-_NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
-_GLUED_MINUTES = re.compile(r"^(\d+(?:[.,]\d+)?)(min|mins|minuten|minuut|minutes|minute)[.,;]?$", re.I)
+WAIT_UNITS: dict[str, int] = {
+    **dict.fromkeys(("m", "min"), 1),
+    **dict.fromkeys(("u", "uur", "h", "hr"), 60),
+    **dict.fromkeys(("d", "dag", "dagen", "day", "days"), 24 * 60),
+}
+"""Units of a wait token after `~`, Dutch and English, in minutes."""
+_WAIT = re.compile(r"^~(\d+(?:[.,]\d+)?)([a-z]+)[.,;:]?$", re.I)
 _SEVERITY = re.compile(r"^!(\d+)$")
 _LANE_TOKEN = re.compile(r"^\^([^\W\d_][\w-]*)[.,;:]?$")
 LANE_WORDS: dict[str, Lane] = {
@@ -125,11 +130,6 @@ def parse_capture(line: str, route: list[RouteStep], current_step: str | None = 
     index = 0
     while index < len(tokens):
         token = tokens[index]
-        following = tokens[index + 1] if index + 1 < len(tokens) else ""
-        is_minutes = _NUMBER.match(token) and following.lower().rstrip(".,;") in _MINUTE_WORDS
-        if is_minutes and _set_wait(capture, token):
-            index += 2
-            continue
         if _take(capture, token, route):
             index += 1
             continue
@@ -141,8 +141,12 @@ def parse_capture(line: str, route: list[RouteStep], current_step: str | None = 
 
 def _take(capture: Capture, token: str, route: list[RouteStep]) -> bool:
     """Apply one token; False when it is text after all."""
-    if (match := _GLUED_MINUTES.match(token)) is not None:
-        return _set_wait(capture, match.group(1))
+    if (match := _WAIT.match(token)) is not None:
+        unit = WAIT_UNITS.get(match.group(2).lower())
+        if unit is None:
+            capture.warnings.append(f"{token}: not a wait (~15m, ~2u, ~3d)")
+            return False
+        return _set_wait(capture, token, float(match.group(1).replace(",", ".")) * unit)
     if (match := _SEVERITY.match(token)) is not None:
         value = int(match.group(1))
         if 1 <= value <= 5:
@@ -205,10 +209,9 @@ def _step_key(step: RouteStep) -> str:
     return fold(step.name).replace(" ", "-")
 
 
-def _set_wait(capture: Capture, number: str) -> bool:
-    value = float(number.replace(",", "."))
+def _set_wait(capture: Capture, token: str, value: float) -> bool:
     if value > MAX_WAIT_MINUTES:
-        capture.warnings.append(f"{number} min: more than 90 days of waiting")
+        capture.warnings.append(f"{token}: more than 90 days of waiting")
         return False
     capture.wait_minutes = value
     return True

@@ -226,8 +226,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "No observations yet: type below, Enter.",
     ),
     "gemba.capture": (
-        "Wat zie je? bijv. Rij bij de zuil 5 min #wachten !3 -1 @balie",
-        "What do you see? e.g. Queue at the kiosk 5 min #waiting !3 -1 @desk",
+        "Wat zie je? bijv. Rij bij de zuil ~5m #wachten !3 -1 @balie",
+        "What do you see? e.g. Queue at the kiosk ~5m #waiting !3 -1 @desk",
     ),
     "gemba.grammar": (
         "@stap  #label #verspilling #pijn #idee  !ernst 1-5  +/-emotie  N min  ·  ^↑/^↓ stap  ^o wie",
