@@ -20,7 +20,7 @@ AT = dt.datetime(2026, 10, 14, 8, 5, 42, 123)
 
 def test_a_capture_line_becomes_an_observation_to_the_minute() -> None:
     route = [RouteStep(id="s1", name="Balie"), RouteStep(id="s2", name="Wachtkamer")]
-    observation = parse_capture("Rij 5 min #wachten !3 -1 @wacht", route, "s1").to_observation("o1", AT)
+    observation = parse_capture("Rij ~5m #wachten !3 -1 @wacht", route, "s1").to_observation("o1", AT)
     assert (observation.text, observation.step, observation.observer) == ("Rij", "s2", "o1")
     assert (observation.waste, observation.severity, observation.emotion) == (["waiting"], 3, -1)
     assert (observation.wait_minutes, observation.at) == (5, dt.datetime(2026, 10, 14, 8, 5))

@@ -222,3 +222,59 @@ async def test_a_language_switch_keeps_a_half_typed_capture_line(sessions: Path,
         await settle(pilot)
         assert screen.walk.observations[-1].text == "Rij bij de balie"
         assert (screen.walk.observations[-1].waste, screen.walk.observations[-1].severity) == (["waiting"], 3)
+
+
+@sync
+async def test_deleting_a_cited_observation_asks_and_undo_restores_it_and_its_action_source(
+    sessions: Path, apps
+) -> None:
+    from workshop.tui.screens.dialogs import ConfirmScreen
+
+    app = make_app(sessions)
+    apps.append(app)
+    async with app.run_test(size=SIZE) as pilot:
+        setup = await open_new_walk(pilot)
+        setup.query_one("#title", Input).value = "Knieroute"
+        setup.query_one("#observers", TextArea).text = OBSERVERS
+        setup.query_one("#route", TextArea).text = ROUTE
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, GembaScreen)
+        for text in ("Eerste waarneming", "Tweede waarneming"):
+            await type_text(pilot, text)
+            await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("tab", "a")  # the newest becomes an action
+        await settle(pilot)
+        await type_text(pilot, "Petra Smit; 2026-12-15")
+        await pilot.press("enter")
+        await settle(pilot)
+        (action,) = screen.walk.actions
+        cited = screen.walk.observations[-1]
+        assert action.sources == [cited.id]
+
+        screen.query_one("#log", ItemList).focus()
+        await pilot.press("d")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen), "a cited observation asks before it goes"
+        await pilot.press("n")
+        await settle(pilot)
+        assert cited in screen.walk.observations and action.sources == [cited.id]
+
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert cited not in screen.walk.observations
+        assert action.sources == [], "no source left pointing at nothing"
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert cited in screen.walk.observations and action.sources == [cited.id]
+        await pilot.press("ctrl+q")
+        await wait_until(pilot, lambda: app.return_code == 0)
+
+    walk_file = next((sessions / "polikliniek-knie").glob("gemba-knieroute*.toml"))
+    data = tomllib.loads(walk_file.read_text(encoding="utf-8"))
+    assert [o["text"] for o in data["observations"]] == ["Eerste waarneming", "Tweede waarneming"]
+    assert data["actions"][0]["sources"] == [data["observations"][1]["id"]]

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from ..model import ArenaNote, ArenaRound, Customer, CustomerArena, Phase, Staff, Touchpoint
 from ..model.arena_text import parse_note_line
 from ..model.countdown import Countdown
-from .history import History
+from .history import History, Unlink, no_links
 
 LAST_ROUND = 3
 EXTRA_SECONDS = 5 * 60
@@ -114,15 +114,19 @@ class ArenaSession:
         self.history.record("note", take_back, append, immediately=True)
         return note
 
-    def delete(self, note: ArenaNote) -> None:
+    def delete(self, note: ArenaNote, unlink: Unlink = no_links) -> None:
         notes = self.round.notes
         position = notes.index(note)
+        relink = no_links(note.id)
 
         def take_out() -> None:
+            nonlocal relink
             self.arena.remove_item(notes, note)
             self._count(note, -1)
+            relink = unlink(note.id)
 
         def put_back() -> None:
+            relink()
             notes.insert(position, note)
             if note.id in self.arena.deleted:
                 self.arena.deleted.remove(note.id)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..model import SECTIONS, EmpathyItem, EmpathyMap, Section, Valence
 from ..model.empathy import CORE_SECTIONS, EXTENDED_SECTIONS, VALENCE_SECTIONS, WORKING_ORDER
+from .history import Unlink, no_links
 
 UNDO_LIMIT = 200
 
@@ -66,12 +67,14 @@ class EmpathySession:
         self._record("add", lambda: self._remove(item))
         return item
 
-    def delete(self, item: EmpathyItem) -> None:
+    def delete(self, item: EmpathyItem, unlink: Unlink = no_links) -> None:
         index = self._index(item)
         section_index = self._section_index(item)
         self._remove(item)
+        relink = unlink(item.id)
 
         def revert() -> set[Section]:
+            relink()
             self.emap.items.insert(index, item)
             self.by_section[item.section].insert(section_index, item)
             if item.id in self.emap.deleted:

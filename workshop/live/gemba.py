@@ -15,7 +15,7 @@ from typing import Literal, get_args, overload
 from ..model import OBSERVATION_KINDS, GembaWalk, Observation
 from ..model.capture import Capture, parse_capture
 from ..model.gemba import ObservationKind, Waste
-from .history import History
+from .history import History, Unlink, no_links
 
 FilterField = Literal["step", "kind", "waste", "observer"]
 WASTE_KEYS: tuple[Waste, ...] = get_args(Waste)
@@ -231,11 +231,13 @@ class GembaSession:
         set_text(text)()
         self.history.record("edit", set_text(old), set_text(text))
 
-    def delete(self, observation: Observation) -> None:
+    def delete(self, observation: Observation, unlink: Unlink = no_links) -> None:
         position = self.walk.observations.index(observation)
         self._take_out(observation)
+        relink = unlink(observation.id)
 
         def put_back() -> None:
+            relink()
             self.walk.observations.insert(position, observation)
             if observation.id in self.walk.deleted:
                 self.walk.deleted.remove(observation.id)
@@ -243,7 +245,9 @@ class GembaSession:
             self.view = NewestFirst(self.walk.observations, self.log_filter)
 
         def delete_again() -> None:
+            nonlocal relink
             self._take_out(observation)
+            relink = unlink(observation.id)
 
         self.history.record("delete", put_back, delete_again)
 

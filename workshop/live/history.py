@@ -7,6 +7,15 @@ from dataclasses import dataclass, field
 
 UNDO_LIMIT = 200
 
+Unlink = Callable[[str], Callable[[], None]]
+"""Takes a deleted item's id out of whatever cites it (actions, themes) and returns how to put
+those references back; given by the screen (the workbench's uncite/recite), so that a delete
+never leaves a dangling source and its undo restores the links too."""
+
+
+def no_links(_item_id: str) -> Callable[[], None]:
+    return lambda: None
+
 
 @dataclass
 class Change:

@@ -224,6 +224,12 @@ def bindings(*ids: str) -> list[Binding]:
     return [COMMANDS[command_id].binding() for command_id in ids]
 
 
+def quiet_bindings(*ids: str) -> list[Binding]:
+    """Like `bindings`, left out of the footer (a crowded footer would push Quit and Help
+    off the screen); the help and the palette still list them."""
+    return [dataclasses.replace(binding, show=False) for binding in bindings(*ids)]
+
+
 def command_for(binding: Binding) -> Command | None:
     return COMMANDS.get(binding.id) if binding.id else None
 

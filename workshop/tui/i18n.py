@@ -328,6 +328,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "map.no_phases": ("Deze workshop heeft geen fasen.", "This workshop has no phases."),
     "undo.add": ("toevoegen", "add"),
+    "undo.log": ("waarneming", "observation"),
+    "undo.note": ("notitie", "note"),
     "undo.delete": ("verwijderen", "delete"),
     "undo.edit": ("wijzigen", "edit"),
     "undo.goal": ("doel", "goal"),
@@ -382,6 +384,12 @@ _TEXT: dict[str, tuple[str, str]] = {
     # confirm, quit
     "confirm.yes": ("Ja", "Yes"),
     "confirm.no": ("Nee", "No"),
+    "delete.cited": (
+        "Deze notitie is bron van {count} actie(s): {actions}. Verwijderen haalt haar uit die "
+        "acties (ongedaan maken zet haar terug). Toch verwijderen?",
+        "This note is a source of {count} action(s): {actions}. Deleting takes it out of them "
+        "(undo puts it back). Delete anyway?",
+    ),
     "paste.lines": (
         "{count} regels geplakt. Elke regel een eigen notitie?",
         "{count} lines pasted. Make each line a note of its own?",

@@ -21,7 +21,7 @@ from ...live.arena import ArenaSession
 from ...model import ArenaNote, ArenaRound, Customer, CustomerArena
 from ...model.arena_text import SpeakerError
 from ...workbench import Workbench
-from ..commands import bindings
+from ..commands import bindings, quiet_bindings
 from ..host import WorkshopHost
 from ..providers.targets import Choice
 from ..widgets.capture_input import CaptureInput
@@ -43,7 +43,8 @@ class ArenaScreen(TakesLines, BaseScreen[None]):
             "next_round",
             "arena_setup",
             "leave",
-        )
+        ),
+        *quiet_bindings("undo"),
     ]
 
     def __init__(
@@ -222,12 +223,22 @@ class ArenaScreen(TakesLines, BaseScreen[None]):
             self.arena.commitments.append(action)
             self.bench.update(self.arena)
 
-    @guarded
-    def action_delete(self) -> None:
-        note = self.query_one("#notes", ItemList).current()
-        if note is None:
+    def action_undo(self) -> None:
+        """Take back the last note added or deleted (with its action links)."""
+        undone = self.session.undo()
+        if undone is None:
+            self.notify(self.t("map.nothing_to_undo"), timeout=2)
             return
-        self.session.delete(note)
+        self.query_one("#notes", ItemList).sync()
+        self.notify(self.t("map.undone", what=self.t(f"undo.{undone}")), timeout=2)
+
+    @work(exclusive=True, group="arena dialog")
+    @guarded
+    async def action_delete(self) -> None:
+        note = self.query_one("#notes", ItemList).current()
+        if note is None or not await self.may_delete(note.id):
+            return
+        self.session.delete(note, self.unlink)
         self.query_one("#notes", ItemList).sync()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import functools
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import getters
 from textual.dom import DOMNode
@@ -16,6 +16,9 @@ from ..host import WorkshopHost
 from ..i18n import Lang, t
 from ..widgets.caption import Caption
 from ..widgets.capture_input import CaptureInput
+
+if TYPE_CHECKING:
+    from ...workbench import Workbench
 
 __all__ = ["BaseModal", "BaseScreen", "Labelled", "TakesLines", "guarded", "localise_bindings"]
 
@@ -97,8 +100,27 @@ class TakesLines(Labelled):
     """A live screen whose capture field is a `CaptureInput`: a paste of several lines asks
     once, showing the count, then becomes one note per line through `take_line`."""
 
+    bench: Workbench
+
     def take_line(self, value: str) -> None:
         raise NotImplementedError
+
+    def unlink(self, item_id: str) -> Callable[[], None]:
+        """For a live session's delete: take the item out of every action and theme citing it;
+        what puts the references back on undo."""
+        dropped = self.bench.uncite(item_id)
+        return lambda: self.bench.recite(dropped)
+
+    async def may_delete(self, item_id: str) -> bool:
+        """True when nothing cites the item, or the user agrees to take it out of the actions."""
+        from .dialogs import ConfirmScreen  # dialogs import this module
+
+        citing = self.bench.citing(item_id)
+        if not citing:
+            return True
+        actions = "; ".join(f"“{action.text[:40]}”" for action in citing[:3])
+        question = self.t("delete.cited", count=len(citing), actions=actions)
+        return await self.app.ask(ConfirmScreen(question, danger=True))
 
     def on_capture_input_lines_pasted(self, event: CaptureInput.LinesPasted) -> None:
         event.stop()

@@ -334,11 +334,12 @@ class EmpathyScreen(TakesLines, BaseScreen[None]):
             new = self.session.edit(item, text.strip())
             self._redraw({new.section}, new)
 
+    @work(exclusive=True, group="map dialog")
     @guarded
-    def action_delete(self) -> None:
+    async def action_delete(self) -> None:
         item = self._current_item()
-        if item is not None:
-            self.session.delete(item)
+        if item is not None and await self.may_delete(item.id):
+            self.session.delete(item, self.unlink)
             self._redraw({item.section})
 
     @work(exclusive=True, group="map dialog")

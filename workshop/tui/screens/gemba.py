@@ -19,7 +19,7 @@ from ...live.gemba import FilterField, GembaSession, LogFilter, WalkIndex
 from ...model import WASTES, GembaWalk, Observation
 from ...model.capture import Capture
 from ...workbench import Workbench
-from ..commands import bindings
+from ..commands import bindings, quiet_bindings
 from ..host import WorkshopHost
 from ..providers.targets import Choice
 from ..widgets.capture_input import CaptureInput
@@ -44,7 +44,8 @@ class GembaScreen(TakesLines, BaseScreen[None]):
             "filter",
             "walk_setup",
             "leave",
-        )
+        ),
+        *quiet_bindings("undo"),
     ]
 
     def __init__(self, bench: Workbench, walk: GembaWalk) -> None:
@@ -330,6 +331,15 @@ class GembaScreen(TakesLines, BaseScreen[None]):
             self.query_one("#where", Static).update(self._where())
             self._redraw_log()
 
+    def action_undo(self) -> None:
+        """Take back the last observation logged, edited or deleted (with its action links)."""
+        undone = self.session.undo()
+        if undone is None:
+            self.notify(self.t("map.nothing_to_undo"), timeout=2)
+            return
+        self._redraw_log()
+        self.notify(self.t("map.undone", what=self.t(f"undo.{undone}")), timeout=2)
+
     def _redraw_log(self) -> None:
         self._show_log()
         self.query_one("#panel", Static).update(self._panel())
@@ -345,12 +355,13 @@ class GembaScreen(TakesLines, BaseScreen[None]):
             self.session.edit(observation, text.strip())
             self.query_one("#log", ItemList).refresh()
 
+    @work(exclusive=True, group="gemba dialog")
     @guarded
-    def action_delete(self) -> None:
+    async def action_delete(self) -> None:
         observation = self._selected()
-        if observation is None:
+        if observation is None or not await self.may_delete(observation.id):
             return
-        self.session.delete(observation)
+        self.session.delete(observation, self.unlink)
         self._redraw_log()
         self.notify(self.t("gemba.deleted", text=observation.text[:40]))
 
