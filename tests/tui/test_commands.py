@@ -161,7 +161,7 @@ async def test_the_palette_on_the_gemba_walk_offers_only_our_commands(
         await pilot.press("ctrl+p")
         await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette) and bool(palette_texts(pilot)))
         texts = palette_texts(pilot)
-        ids = ["next_step", "prev_step", "observer", "filter", "walk_setup", "leave"]
+        ids = ["next_step", "prev_step", "observer", "filter", "walk_setup", "leave", "undo"]
         ids += ["quit", "help", "toggle_language", "toggle_theme"]
         assert sorted(texts) == sorted(COMMANDS[i].description(language) for i in ids)
         assert texts[0] == COMMANDS["next_step"].description(language)  # the screen's own first
