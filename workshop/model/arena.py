@@ -47,10 +47,10 @@ class ArenaNote(Item):
     quote: bool = False
     at: dt.datetime | None = None
     lane: Lane | None = None
-    journey_step: Id | None = None
-    """The step of the journey map this note hangs on (`Workshop.steps`)."""
     """Only read when the note has no speaker: "customer" puts it on the customer's side,
     any other lane on the staff side. With a speaker, the speaker's ring decides."""
+    journey_step: Id | None = None
+    """The step of the journey map this note hangs on (`Workshop.steps`)."""
     theme: Line = ""
     """A theme key people set; notes with the same key are one theme in the report."""
 

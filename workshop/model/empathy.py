@@ -27,9 +27,9 @@ class EmpathyItem(Item):
     valence: Valence = "neutral"
     phase: str | None = None
     lane: Lane | None = None
+    """None: the customer's own lane, since an empathy map is the persona's view."""
     journey_step: Id | None = None
     """The step of the journey map this note hangs on (`Workshop.steps`)."""
-    """None: the customer's own lane, since an empathy map is the persona's view."""
     theme: Line = ""
     """A theme key people set; items with the same key are one theme in the report."""
 

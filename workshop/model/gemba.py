@@ -112,10 +112,10 @@ class Observation(Item):
     tags: list[Tag] = []
     photos: list[PhotoRef] = []
     lane: Lane | None = None
-    journey_step: Id | None = None
-    """The step of the journey map this note hangs on (`Workshop.steps`)."""
     """None: the customer lane (the walk follows the customer's route); back-office findings
     say frontstage, backstage or support."""
+    journey_step: Id | None = None
+    """The step of the journey map this note hangs on (`Workshop.steps`)."""
     theme: Line = ""
     """A theme key people set; observations with the same key are one theme in the report."""
 
