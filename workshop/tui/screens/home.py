@@ -15,6 +15,7 @@ from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import Worker, get_current_worker
 
 from ..commands import bindings
 from ..widgets.caption import Caption
@@ -108,6 +109,7 @@ class HomeScreen(BaseScreen[None]):
         first, then make the store ready for opening."""
         from ...store.listing import list_workshops
 
+        worker = get_current_worker()
         try:
             app = self.app
             summaries = list_workshops(
@@ -116,8 +118,15 @@ class HomeScreen(BaseScreen[None]):
         except Exception as error:
             self.app.call_from_thread(self.app.show_error, error)
             summaries = []
-        self.app.call_from_thread(self._loaded, summaries)
+        self.app.call_from_thread(self._loaded_by, worker, summaries)
         self.app.call_from_thread(self.call_after_refresh, self._prepare_store)
+
+    def _loaded_by(self, worker: Worker[None], summaries: list[WorkshopSummary]) -> None:
+        """A listing's result, unless a newer listing replaced it: a cancelled thread worker
+        runs on, and its older list (read before a delete, say) must not overwrite the new one.
+        Checked on the UI thread, where workers are cancelled, so the order is certain."""
+        if not worker.is_cancelled:
+            self._loaded(summaries)
 
     def _loaded(self, summaries: list[WorkshopSummary]) -> None:
         self._show(summaries)
