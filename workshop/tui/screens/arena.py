@@ -29,7 +29,8 @@ from ..widgets.item_list import ItemList, Row
 from ..widgets.status_line import StatusLine
 from .action_prompt import ask_for_action
 from .arena_setup import ArenaSetupScreen
-from .base import BaseScreen, TakesLines, guarded, localise_bindings
+from .base import BaseScreen, guarded, localise_bindings
+from .live_base import TakesLines
 
 
 class ArenaScreen(TakesLines, BaseScreen[None]):

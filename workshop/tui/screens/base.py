@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import functools
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from textual import getters
 from textual.dom import DOMNode
@@ -15,12 +15,8 @@ from ..commands import localise_bindings
 from ..host import WorkshopHost
 from ..i18n import Lang, t
 from ..widgets.caption import Caption
-from ..widgets.capture_input import CaptureInput
 
-if TYPE_CHECKING:
-    from ...workbench import Workbench
-
-__all__ = ["BaseModal", "BaseScreen", "Labelled", "TakesLines", "guarded", "localise_bindings"]
+__all__ = ["BaseModal", "BaseScreen", "Labelled", "guarded", "localise_bindings"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 R = TypeVar("R")
@@ -94,50 +90,6 @@ class BaseScreen(Labelled, Screen[R]):
     def on_mount(self) -> None:
         self.follow_language()
         self.refresh_bindings()
-
-
-class TakesLines(Labelled):
-    """A live screen whose capture field is a `CaptureInput`: a paste of several lines asks
-    once, showing the count, then becomes one note per line through `take_line`."""
-
-    bench: Workbench
-
-    def take_line(self, value: str) -> None:
-        raise NotImplementedError
-
-    def unlink(self, item_id: str) -> Callable[[], None]:
-        """For a live session's delete: take the item out of every action and theme citing it;
-        what puts the references back on undo."""
-        dropped = self.bench.uncite(item_id)
-        return lambda: self.bench.recite(dropped)
-
-    async def may_delete(self, item_id: str) -> bool:
-        """True when nothing cites the item, or the user agrees to take it out of the actions."""
-        from .dialogs import ConfirmScreen  # dialogs import this module
-
-        citing = self.bench.citing(item_id)
-        if not citing:
-            return True
-        actions = "; ".join(f"“{action.text[:40]}”" for action in citing[:3])
-        question = self.t("delete.cited", count=len(citing), actions=actions)
-        return await self.app.ask(ConfirmScreen(question, danger=True))
-
-    def on_capture_input_lines_pasted(self, event: CaptureInput.LinesPasted) -> None:
-        event.stop()
-        self.app.run_worker(self._paste(event.lines), group="paste", exclusive=True)
-
-    async def _paste(self, lines: list[str]) -> None:
-        from .dialogs import ConfirmScreen  # dialogs import this module
-
-        count = len(lines)
-        confirm = ConfirmScreen(
-            self.t("paste.lines", count=count),
-            yes=self.t("paste.yes", count=count),
-            no=self.t("paste.no"),
-        )
-        if await self.app.ask(confirm):
-            for line in lines:
-                self.take_line(line)
 
 
 class BaseModal(Labelled, ModalScreen[R]):

@@ -21,8 +21,9 @@ from ..commands import bindings
 from ..widgets.capture_input import CaptureInput
 from ..widgets.item_list import ItemList, Row
 from ..widgets.status_line import StatusLine
-from .base import BaseScreen, TakesLines, guarded
+from .base import BaseScreen, guarded
 from .dialogs import PickScreen, TextPromptScreen
+from .live_base import TakesLines
 
 GOAL = "goal"
 GRID_ORDER: dict[bool, tuple[Section, ...]] = {

@@ -26,9 +26,10 @@ from ..widgets.capture_input import CaptureInput
 from ..widgets.item_list import ItemList, Row
 from ..widgets.status_line import StatusLine
 from .action_prompt import ask_for_action
-from .base import BaseScreen, TakesLines, guarded, localise_bindings
+from .base import BaseScreen, guarded, localise_bindings
 from .dialogs import PickScreen, TextPromptScreen
 from .gemba_setup import GembaSetupScreen
+from .live_base import TakesLines
 
 FILTER_FIELDS: tuple[FilterField, ...] = ("step", "kind", "waste", "observer")
 
