@@ -278,3 +278,34 @@ async def test_deleting_a_cited_observation_asks_and_undo_restores_it_and_its_ac
     data = tomllib.loads(walk_file.read_text(encoding="utf-8"))
     assert [o["text"] for o in data["observations"]] == ["Eerste waarneming", "Tweede waarneming"]
     assert data["actions"][0]["sources"] == [data["observations"][1]["id"]]
+
+
+@sync
+async def test_a_paste_of_three_lines_asks_with_the_count_and_logs_three_observations(
+    sessions: Path, apps
+) -> None:
+    from textual import events
+
+    from workshop.tui.screens.dialogs import ConfirmScreen
+
+    app = make_app(sessions)
+    apps.append(app)
+    async with app.run_test(size=SIZE) as pilot:
+        setup = await open_new_walk(pilot)
+        setup.query_one("#title", Input).value = "Knieroute"
+        setup.query_one("#route", TextArea).text = ROUTE
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, GembaScreen)
+        capture = screen.query_one("#capture", Input)
+        capture.post_message(events.Paste("Rij bij de zuil ~5m\n\nGeen stoel #pijn\nBord wijst fout"))
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen), "several lines are never cut to the first silently"
+        assert "3 regels" in str(app.screen.message)
+        await pilot.press("y")
+        await settle(pilot)
+        texts = [o.text for o in screen.walk.observations]
+        assert texts == ["Rij bij de zuil", "Geen stoel", "Bord wijst fout"]
+        assert screen.walk.observations[0].wait_minutes == 5
+        assert capture.value == ""

@@ -35,12 +35,11 @@ class CaptureInput(Input):
         # Enter is a binding, and bindings are resolved after the key has bubbled up to the
         # app, while this field goes on taking the next keys: a fast typist's Enter would land
         # in the middle of the following line. Take it here, in order with the characters.
+        # Other keys go on to Input's own handler (Textual calls each class's in turn).
         if event.key == "enter":
             event.stop()
             event.prevent_default()
             self._take_line()
-            return
-        await super()._on_key(event)
 
     async def action_submit(self) -> None:
         self._take_line()
@@ -59,6 +58,7 @@ class CaptureInput(Input):
     def _on_paste(self, event: events.Paste) -> None:
         lines = [line for line in event.text.splitlines() if line.strip()]
         event.stop()
+        event.prevent_default()  # Input's own handler would insert the first line as well
         if len(lines) > 1:
             self.post_message(self.LinesPasted(self, lines))
         elif lines:
