@@ -49,5 +49,13 @@ async def wait_until(pilot: Pilot[None], predicate: Callable[[], object], timeou
     raise AssertionError("condition not reached")
 
 
+def shows(app: WorkshopHost, screen_name: str) -> bool:
+    """The current screen is `screen_name` and has mounted: its widgets are there and its keys
+    work. A pushed screen becomes `app.screen` before it has composed, so the class alone is
+    not enough to read it or press its keys."""
+    screen = app.screen
+    return screen.__class__.__name__ == screen_name and screen.is_mounted
+
+
 def status_text(app: WorkshopHost) -> str:
     return str(app.screen.query_one(StatusLine).content)

@@ -25,7 +25,7 @@ from workshop.tui.screens.workshop import WorkshopScreen
 from workshop.tui.widgets.item_list import ItemList
 
 from .conftest import SIZE, held_elsewhere, make_app, sync
-from .pilot import settle, status_text, type_text, wait_until
+from .pilot import settle, shows, status_text, type_text, wait_until
 
 SECTION_TEXTS = {
     "sees": "Een volle wachtkamer",
@@ -207,7 +207,7 @@ async def test_quitting_with_unsaved_changes_asks_first(sessions: Path, apps) ->
             patch.setattr(atomic_module.os, "open", disk_full)
             await type_text(pilot, "Niet kwijtraken")
             await pilot.press("enter", "ctrl+q")
-            await wait_until(pilot, lambda: app.screen.__class__.__name__ == "ConfirmScreen")
+            await wait_until(pilot, lambda: shows(app, "ConfirmScreen"))
             body = str(app.screen.query_one(".dialog-body", Static).content)
             assert "niet opgeslagen" in body and "No space left on device" in body
             await pilot.press("n")
@@ -233,7 +233,7 @@ async def test_a_file_changed_by_another_program_is_not_overwritten(sessions: Pa
         assert isinstance(app.screen, PersonaCardScreen)
         text = persona_file.read_text().replace('segment = "Werkende patiënt"', 'segment = "Sporter"')
         persona_file.write_text(text)
-        await wait_until(pilot, lambda: app.screen.__class__.__name__ == "ConfirmScreen")
+        await wait_until(pilot, lambda: shows(app, "ConfirmScreen"))
         assert "persona-anna-de-vries.toml" in str(app.screen.query_one(".dialog-body", Static).content)
         await pilot.press("y")  # reload
         await wait_until(pilot, lambda: isinstance(app.screen, PersonaCardScreen))
@@ -494,11 +494,11 @@ async def test_a_file_replaced_by_a_folder_is_not_overwritten_and_the_note_lands
         map_file.unlink()
         map_file.mkdir()
         await _type_note(pilot, "Terwijl het bestand een map is")
-        await wait_until(pilot, lambda: app.screen.__class__.__name__ == "ConfirmScreen", timeout=8)
+        await wait_until(pilot, lambda: shows(app, "ConfirmScreen"), timeout=8)
         await pilot.press("n")  # keep mine
         await wait_until(pilot, lambda: "Is a directory" in status_text(app), timeout=8)
         map_file.rmdir()  # the disk changed again: the app asks again rather than guess
-        await wait_until(pilot, lambda: app.screen.__class__.__name__ == "ConfirmScreen", timeout=15)
+        await wait_until(pilot, lambda: shows(app, "ConfirmScreen"), timeout=15)
         await pilot.press("n")
         await wait_until(
             pilot,
