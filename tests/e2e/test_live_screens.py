@@ -125,10 +125,7 @@ def _kill_script(screen: LiveScreen, lines: list[str], acknowledged: list[str]) 
     return steps
 
 
-@pytest.mark.parametrize(
-    "screen",
-    screens(("empathy", "items are saved 0.3 s or more after Enter: 12 of 12 lines shown were lost")),
-)
+@pytest.mark.parametrize("screen", screens())
 def test_kill_minus_nine_after_a_line_shows_loses_nothing_shown(
     screen: LiveScreen, tmux: Tmux, tmp_path: Path, load: list[int], figures: list[str]
 ) -> None:

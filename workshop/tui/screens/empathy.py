@@ -272,7 +272,9 @@ class EmpathyScreen(TakesLines, BaseScreen[None]):
         return item
 
     def _changed(self) -> None:
-        self.bench.update(self.emap)
+        """Every change here is one deliberate act (a line entered, an edit, a move, an undo),
+        so it is saved at once: a kill right after Enter loses nothing that was shown."""
+        self.bench.update(self.emap, immediately=True)
 
     # -- keys ----------------------------------------------------------------------------
 
