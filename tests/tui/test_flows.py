@@ -543,3 +543,36 @@ async def test_an_empathy_item_is_saved_at_once_not_after_the_save_delay(session
         await wait_until(
             pilot, lambda: "Direct op schijf" not in map_file.read_text(encoding="utf-8"), timeout=1
         )
+
+
+@sync
+async def test_an_edit_starts_at_the_end_of_the_text_not_over_it(sessions: Path, apps) -> None:
+    """The edit dialog opens with the cursor after the text: the first key adds, never replaces."""
+    app = make_app(sessions)
+    apps.append(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_map(pilot)
+        await _type_note(pilot, "Wacht lang")
+        await settle(pilot)
+        await pilot.press("escape")  # to the list, the new item highlighted
+        await settle(pilot)
+        await pilot.press("e")
+        await wait_until(pilot, lambda: shows(app, "TextPromptScreen"))
+        await type_text(pilot, " bij de balie")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, EmpathyScreen)
+        texts = [item.text for item in app.screen.emap.items]
+        assert "Wacht lang bij de balie" in texts and "Wacht lang" not in texts
+
+
+@sync
+async def test_a_fresh_start_does_not_claim_anything_was_saved(sessions: Path, apps) -> None:
+    """Before the first save the status line says nothing changed yet; "saved" only after one."""
+    app = make_app(sessions)
+    apps.append(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_map(pilot)
+        assert status_text(app) == "○ nog niets gewijzigd"
+        await _type_note(pilot, "Eerste notitie")
+        await wait_until(pilot, lambda: status_text(app) == "✓ opgeslagen")

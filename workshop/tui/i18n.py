@@ -16,6 +16,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "report.failed": ("Rapport niet gemaakt: {error}", "Report not made: {error}"),
     # status line
     "status.saved": ("✓ opgeslagen", "✓ saved"),
+    "status.idle": ("○ nog niets gewijzigd", "○ nothing changed yet"),
     "status.pending": ("● wijzigingen: bewaren…", "● changes: saving…"),
     "status.saving": ("⟳ opslaan…", "⟳ saving…"),
     "status.error": ("⚠ niet opgeslagen, opnieuw proberen: {message}", "⚠ not saved, retrying: {message}"),

@@ -82,7 +82,9 @@ class TextPromptScreen(BaseModal[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.title_text, classes="dialog-title", markup=False)
-            yield Input(self.value, id="value")
+            # Not selected on focus: an edit starts at the end of the text, so the first key
+            # typed adds to the note instead of replacing it.
+            yield Input(self.value, id="value", select_on_focus=False)
             yield Static("", classes="field-error", id="value-error", markup=False)
 
     @on(Input.Submitted, "#value")

@@ -39,7 +39,8 @@ class StatusLine(Static):
     def show(self) -> None:
         """Redraw from the app's current status and language."""
         status = self.app.save_status
-        state = status.state if status is not None else "saved"
+        # Before the first save there is nothing to call saved: say so instead.
+        state = status.state if status is not None else "idle"
         message = status.message if status is not None else ""
         self.set_class(state in ("error", "conflict"), "-error")
         self.set_class(state == "saved", "-saved")
