@@ -12,10 +12,11 @@ from workshop.store import SessionStore
 from workshop.tui.i18n import t
 from workshop.tui.screens.gemba import GembaScreen
 from workshop.tui.screens.gemba_setup import GembaSetupScreen
+from workshop.tui.screens.workshop import WorkshopScreen
 from workshop.tui.widgets.item_list import ItemList
 
 from .conftest import SIZE, held_elsewhere, make_app, sync
-from .pilot import settle, type_text, wait_until
+from .pilot import settle, shows, type_text, wait_until
 
 ROUTE = "Parkeergarage @awareness\nHoofdingang @consideration\nAanmeldzuil @purchase\nWachtkamer @retention"
 OBSERVERS = "Gerard Wolters, patiëntenraad\nEsther Kuipers, teamleider"
@@ -309,3 +310,36 @@ async def test_a_paste_of_three_lines_asks_with_the_count_and_logs_three_observa
         assert texts == ["Rij bij de zuil", "Geen stoel", "Bord wijst fout"]
         assert screen.walk.observations[0].wait_minutes == 5
         assert capture.value == ""
+
+
+@sync
+async def test_esc_never_drops_a_line_typed_but_not_entered(sessions: Path, apps) -> None:
+    """Esc with a half-typed line asks first: "stay" (or Esc) keeps the line in the field, "keep"
+    saves it as an observation and goes back to the workshop."""
+    app = make_app(sessions)
+    apps.append(app)
+    walk_file = sessions / "polikliniek-knie" / "gemba-knieroute.toml"
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("tab")
+        sessions_list = app.screen.query_one("#sessions", OptionList)
+        sessions_list.highlighted = sessions_list.get_option_index("gemba-1")
+        await pilot.press("enter")
+        await settle(pilot)
+        walk_screen = app.screen
+        await type_text(pilot, "Half getypt")
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: shows(app, "ConfirmScreen"))
+        assert "Half getypt" in str(app.screen.query_one(".dialog-body", Static).content)
+        await pilot.press("escape")  # stay
+        await settle(pilot)
+        assert app.screen is walk_screen
+        assert walk_screen.query_one("#capture", Input).value == "Half getypt"
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: shows(app, "ConfirmScreen"))
+        await pilot.press("y")  # keep it and go back
+        await settle(pilot)
+        assert isinstance(app.screen, WorkshopScreen)
+        await wait_until(pilot, lambda: "Half getypt" in walk_file.read_text(encoding="utf-8"))

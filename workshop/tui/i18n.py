@@ -397,6 +397,12 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "paste.yes": ("{count} notities", "{count} notes"),
     "paste.no": ("Niets toevoegen", "Add nothing"),
+    "leave.draft": (
+        "Deze regel is nog niet ingevoerd:\n“{text}”\nEerst als notitie bewaren?",
+        "This line was not entered yet:\n“{text}”\nKeep it as a note first?",
+    ),
+    "leave.keep": ("Bewaren en terug", "Keep it and go back"),
+    "leave.stay": ("Blijven", "Stay"),
     "quit.unsaved": (
         "{count} wijziging(en) zijn nog niet opgeslagen ({message}). Toch stoppen? Ze gaan dan verloren.",
         "{count} change(s) are not saved yet ({message}). Quit anyway? They will be lost.",

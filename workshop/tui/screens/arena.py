@@ -204,7 +204,7 @@ class ArenaScreen(TakesLines, BaseScreen[None]):
         if self.focused is not None and self.focused.id == "notes":
             self.query_one("#note", Input).focus()
             return
-        self.app.pop_screen()
+        self.leave()
 
     @work(exclusive=True, group="arena dialog")
     @guarded

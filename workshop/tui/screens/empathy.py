@@ -289,7 +289,7 @@ class EmpathyScreen(TakesLines, BaseScreen[None]):
     def action_escape(self) -> None:
         """From typing to browsing the current section; from browsing back to the workshop."""
         if self._browsing():
-            self.app.pop_screen()
+            self.leave()
             return
         if self.current == GOAL:
             self._set_current(self.steps()[1], focus=False)

@@ -321,7 +321,7 @@ class GembaScreen(TakesLines, BaseScreen[None]):
         if self.focused is not None and self.focused.id == "log":
             self.query_one("#capture", Input).focus()
             return
-        self.app.pop_screen()
+        self.leave()
 
     @work(exclusive=True, group="gemba dialog")
     @guarded

@@ -38,6 +38,28 @@ class TakesLines(Labelled):
         question = self.t("delete.cited", count=len(citing), actions=actions)
         return await self.app.ask(ConfirmScreen(question, danger=True))
 
+    def leave(self) -> None:
+        """Back to the workshop. A line typed but not yet entered is never dropped by Esc: the
+        user first says whether it becomes a note (Esc again, or "stay", keeps it in the field)."""
+        draft = self.query_one(CaptureInput).value.strip()
+        if not draft:
+            self.app.pop_screen()
+            return
+        self.app.run_worker(self._leave_with(draft), group="leave", exclusive=True)
+
+    async def _leave_with(self, draft: str) -> None:
+        shown = draft if len(draft) <= 60 else draft[:59] + "…"
+        confirm = ConfirmScreen(
+            self.t("leave.draft", text=shown), yes=self.t("leave.keep"), no=self.t("leave.stay")
+        )
+        capture = self.query_one(CaptureInput)
+        if not await self.app.ask(confirm):
+            capture.focus()
+            return
+        capture.value = ""
+        self.take_line(draft)
+        self.app.pop_screen()
+
     def on_capture_input_lines_pasted(self, event: CaptureInput.LinesPasted) -> None:
         event.stop()
         self.app.run_worker(self._paste(event.lines), group="paste", exclusive=True)
