@@ -115,6 +115,55 @@ def _bars(pairs: list[tuple[str, float, str]]) -> list[Bar]:
     return [Bar(label, value, round(100 * value / top, 1), extra) for label, value, extra in pairs]
 
 
+@dataclass(frozen=True)
+class MatrixPoint:
+    """A theme or opportunity drawn in the impact × effort SVG."""
+
+    id: str
+    label: str
+    kind: str
+    """`theme` or `opportunity`."""
+    x: float
+    y: float
+    quick_win: bool
+
+
+MATRIX_CELL = (140, 90)
+"""Width and height of one score (1..4) in the SVG matrix; the plot is 4 × 4 of them."""
+MATRIX_LEFT, MATRIX_TOP = 60, 30
+
+
+def matrix_points(journey: Journey) -> list[MatrixPoint]:
+    """Each placed theme and opportunity at its effort (x, low left) and impact (y, high on
+    top); several at one score stack downwards so their labels stay readable."""
+    synthesis = journey.synthesis
+    if synthesis is None:
+        return []
+    width, height = MATRIX_CELL
+    taken: dict[tuple[int, int], int] = {}
+    points = []
+    placed = [
+        *((t.id, t.name, "theme", t.impact, t.effort, t.quadrant) for t in synthesis.themes),
+        *((o.id, o.text, "opportunity", o.impact, o.effort, o.quadrant) for o in synthesis.opportunities),
+    ]
+    for key, text, kind, impact, effort, where in placed:
+        if impact is None or effort is None:
+            continue
+        stacked = taken.get((impact, effort), 0)
+        taken[(impact, effort)] = stacked + 1
+        points.append(
+            MatrixPoint(
+                id=key,
+                label=shorten(text, 22),
+                kind=kind,
+                x=MATRIX_LEFT + (effort - 1) * width + 12,
+                y=MATRIX_TOP + (4 - impact) * height + 20 + 18 * stacked,
+                quick_win=where == "quick-win",
+            )
+        )
+    return points
+
+
 def _number(language: str) -> Callable[..., str]:
     def number(value: float | None, digits: int = 1) -> str:
         if value is None:
@@ -231,7 +280,29 @@ def context(
         "today": made_on or journey.date,
         "walk_photos": photos or {},
         "pt": photo_labels(lang),
+        "matrix": matrix_points(journey),
+        "matrix_cell": MATRIX_CELL,
+        "matrix_origin": (MATRIX_LEFT, MATRIX_TOP),
+        "notes_text": lambda ids: [journey.notes[i] for i in ids if i in journey.notes],
+        "synthesis_items": _synthesis_items(journey),
+        "rank": _rank,
     }
+
+
+def _synthesis_items(journey: Journey) -> dict[str, str]:
+    """Theme and opportunity id → its name or text, for the matrix table and action rows."""
+    if journey.synthesis is None:
+        return {}
+    found = {t.id: t.name for t in journey.synthesis.themes}
+    found.update((o.id, o.text) for o in journey.synthesis.opportunities)
+    return found
+
+
+def _rank(rank: int | None, tied: bool) -> str:
+    """`1`, or `=2` for a place shared with another theme."""
+    if rank is None:
+        return ""
+    return f"={rank}" if tied else str(rank)
 
 
 Photos = dict[str, list[WalkPhoto]] | None
