@@ -154,7 +154,7 @@ def matrix_points(journey: Journey) -> list[MatrixPoint]:
         points.append(
             MatrixPoint(
                 id=key,
-                label=shorten(text, 22),
+                label=shorten(text, 26),
                 kind=kind,
                 x=MATRIX_LEFT + (effort - 1) * width + 12,
                 y=MATRIX_TOP + (4 - impact) * height + 20 + 18 * stacked,
