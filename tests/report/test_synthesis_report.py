@@ -212,10 +212,15 @@ def test_html_draws_the_matrix_with_every_theme() -> None:
     html = render_html(_journey())
     svg = re.search(r'<svg class="matrix".*?</svg>', html, re.S)
     assert svg is not None
-    for name in ("Waiting blind", "Asked again", "Lost on the way", "How might we tell people…"):
+    for name in ("Waiting blind", "Asked again", "Lost on the way", "How might we tell people how long?"):
         assert f">{name}</text>" in svg.group(0), name
-    # The full name is the point's tooltip.
     assert "<title>How might we tell people how long?</title>" in svg.group(0)
+    # Each point sits in its quadrant's half: quick wins left on top, the money pit right below.
+    points = re.findall(
+        r'data-id="[^"]+">.*?<text x="([\d.]+)" y="[\d.]+" font-size="11">([^<]+)<', svg.group(0)
+    )
+    by_name = {name: float(x) for x, name in points}
+    assert by_name["Waiting blind"] < 340 < by_name["Asked again"]
     assert svg.group(0).count('class="point theme') == 3
     assert svg.group(0).count("quick-win") == 2  # the theme and the opportunity
     assert "★ quick win" in svg.group(0)

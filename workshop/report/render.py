@@ -15,6 +15,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..model import WASTES
+from ..model.synthesis import HIGH
 from .journey import GRID_LANES, Journey, WaitStats
 from .labels import format_date, labels_for
 from .photos import WalkPhoto, photo_labels
@@ -134,30 +135,37 @@ MATRIX_LEFT, MATRIX_TOP = 60, 30
 
 
 def matrix_points(journey: Journey) -> list[MatrixPoint]:
-    """Each placed theme and opportunity at its effort (x, low left) and impact (y, high on
-    top); several at one score stack downwards so their labels stay readable."""
+    """Each placed theme and opportunity in its quadrant (effort on x, low left; impact on y,
+    high on top), listed downwards from the highest impact and lowest effort, so that every
+    label has the quadrant's full width and never runs into the next one."""
     synthesis = journey.synthesis
     if synthesis is None:
         return []
     width, height = MATRIX_CELL
-    taken: dict[tuple[int, int], int] = {}
-    points = []
     placed = [
         *((t.id, t.name, "theme", t.impact, t.effort, t.quadrant) for t in synthesis.themes),
         *((o.id, o.text, "opportunity", o.impact, o.effort, o.quadrant) for o in synthesis.opportunities),
     ]
-    for key, text, kind, impact, effort, where in placed:
-        if impact is None or effort is None:
-            continue
-        stacked = taken.get((impact, effort), 0)
-        taken[(impact, effort)] = stacked + 1
+    scored = [
+        (key, text, kind, impact, effort, where)
+        for key, text, kind, impact, effort, where in placed
+        if impact is not None and effort is not None
+    ]
+    scored.sort(key=lambda row: (-(row[3] or 0), row[4] or 0))
+    taken: dict[tuple[bool, bool], int] = {}
+    points = []
+    for key, text, kind, impact, effort, where in scored:
+        assert impact is not None and effort is not None
+        half = (impact >= HIGH, effort >= HIGH)
+        row = taken.get(half, 0)
+        taken[half] = row + 1
         points.append(
             MatrixPoint(
                 id=key,
-                label=shorten(text, 26),
+                label=shorten(text, 38),
                 kind=kind,
-                x=MATRIX_LEFT + (effort - 1) * width + 12,
-                y=MATRIX_TOP + (4 - impact) * height + 20 + 18 * stacked,
+                x=MATRIX_LEFT + (2 * width if half[1] else 0) + 12,
+                y=MATRIX_TOP + (0 if half[0] else 2 * height) + 20 + 18 * row,
                 quick_win=where == "quick-win",
             )
         )
