@@ -163,11 +163,12 @@ def _pdf_pages(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
 
 
-def test_the_example_prints_in_at_most_twelve_a4_landscape_pages(example: LoadedWorkshop) -> None:
+def test_the_example_prints_in_at_most_fifteen_a4_landscape_pages(example: LoadedWorkshop) -> None:
+    """Twelve before the synthesis led the report; its themes with their evidence add three."""
     (pdf,) = write_report(example, ["pdf"], made_on=MADE_ON)
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF-")
     pages = _pdf_pages(data)
-    assert 6 <= pages <= 12, pages
+    assert 6 <= pages <= 15, pages
     boxes = set(re.findall(rb"/MediaBox\s*\[([^\]]+)\]", data))
     assert {tuple(round(float(v)) for v in box.split()) for box in boxes} == {(0, 0, 842, 595)}, boxes

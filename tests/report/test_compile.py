@@ -199,7 +199,7 @@ def test_actions_owners_and_overdue_on_a_fixed_date(example: LoadedWorkshop) -> 
     journey = compile_journey(example.bundle, today=dt.date(2026, 12, 2))
     files = _files()
     in_files = sum(len(data.get("actions", [])) + len(data.get("commitments", [])) for data in files.values())
-    assert len(journey.actions) == in_files == 22
+    assert len(journey.actions) == in_files == 24
     assert journey.actions_without_owner == 0
     overdue = {a.id for a in journey.actions if a.overdue}
     assert overdue == {"act-ws-01", "act-arena-01", "act-arena-04", "act-gemba-03", "act-gemba-08"}

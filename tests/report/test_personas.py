@@ -82,7 +82,7 @@ def test_persona_narrows_arena_and_gemba_evidence(example: LoadedWorkshop) -> No
     assert not {n.who for n in daan.notes.values() if n.method == "arena"} & others
     # The walk's actions go with the walk; the workshop's and the arena's stay.
     walk_title = _toml("gemba")["title"]
-    assert len(everyone.actions) == 22 and len(daan.actions) == 12
+    assert len(everyone.actions) == 24 and len(daan.actions) == 14
     assert not [a for a in daan.actions if a.origin == walk_title]
 
 

@@ -213,7 +213,7 @@ def test_overdue_actions(raw: dict[str, Any], journey: Journey) -> None:
     overdue = {a["id"] for a in actions if a["due"] < REPORT_DATE and a["status"] not in ("done", "dropped")}
     assert overdue == {"act-ws-01", "act-arena-02", "act-arena-05", "act-gemba-02", "act-gemba-04"}
     assert {a.id for a in journey.actions if a.overdue} == overdue
-    assert len(journey.actions) == len(actions) == 15
+    assert len(journey.actions) == len(actions) == 17
     assert all(a.owner and a.due for a in journey.actions)
 
 

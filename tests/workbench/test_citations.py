@@ -54,12 +54,13 @@ def test_synthesis_and_ballots_are_files_of_the_workshop_and_a_deleted_note_leav
     bench = shelf.open(slug)
     walk = bench.bundle.walks[0]
     first, second = walk.observations[0].id, walk.observations[1].id
+    voters = len(bench.bundle.ballots)  # the example ships three ballots
     synthesis = bench.synthesis()
     theme = synthesis.add_theme("Wachten", [first, second])
     bench.update(synthesis)
     bench.ballot("Petra").votes.append(Vote(target=theme.id))
     bench.update(bench.ballot("petra"))
-    assert len(bench.bundle.ballots) == 1
+    assert len(bench.bundle.ballots) == voters + 1 == 4
     dropped = bench.uncite(first)
     assert theme.notes == [second]
     assert bench.save_now()
@@ -69,8 +70,10 @@ def test_synthesis_and_ballots_are_files_of_the_workshop_and_a_deleted_note_leav
     again = Shelf(tmp_path).open(slug)
     assert again.loaded.problems == []
     assert again.bundle.synthesis is not None
-    assert again.bundle.synthesis.themes[0].notes == [second]
-    assert [v.target for v in again.bundle.ballots[0].votes] == [theme.id]
+    (stored,) = [t for t in again.bundle.synthesis.themes if t.id == theme.id]
+    assert stored.notes == [second]
+    (petra,) = [b for b in again.bundle.ballots if b.voter == "Petra"]
+    assert [v.target for v in petra.votes] == [theme.id]
     bench.recite(dropped)
     assert theme.notes == [first, second]
     shelf.close()

@@ -75,6 +75,7 @@ from .journey import (
 )
 from .labels import label, section_label
 from .personas import narrow_bundle, persona_cards
+from .synthesis import synthesis_view
 from .touchpoints import channel_rows, number_notes, touchpoint_views
 
 TOP_PAINS = 10
@@ -232,6 +233,7 @@ def compile_journey(
         personas=persona_cards(bundle, chosen),
         touchpoints=touchpoint_list,
         channels=channel_rows(bundle, touchpoint_list),
+        synthesis=synthesis_view(bundle, notes, actions),
     )
 
 
@@ -555,6 +557,7 @@ def _all_actions(bundle: WorkshopBundle) -> Iterable[tuple[Action, str, str]]:
 
 def _actions(bundle: WorkshopBundle, notes: dict[str, Note], date: dt.date) -> list[ActionRow]:
     kpis = {kpi.id: kpi.label() for kpi in bundle.workshop.kpis}
+    targets = set(bundle.synthesis.targets()) if bundle.synthesis is not None else set()
     rows = []
     for action, origin, origin_id in _all_actions(bundle):
         linked = tuple(s for s in action.sources if s in notes)
@@ -572,7 +575,10 @@ def _actions(bundle: WorkshopBundle, notes: dict[str, Note], date: dt.date) -> l
                 origin_id=origin_id,
                 sources=linked,
                 kpis=tuple(kpis[s] for s in action.sources if s in kpis),
-                unknown_sources=tuple(s for s in action.sources if s not in notes and s not in kpis),
+                unknown_sources=tuple(
+                    s for s in action.sources if s not in notes and s not in kpis and s not in targets
+                ),
+                answers=tuple(s for s in action.sources if s in targets),
             )
         )
     return rows

@@ -195,6 +195,8 @@ class ActionRow(Frozen):
     kpis: tuple[str, ...] = ()
     """KPI labels it came from."""
     unknown_sources: tuple[str, ...] = ()
+    answers: tuple[str, ...] = ()
+    """Ids of the synthesis themes and opportunities it answers (sources that name them)."""
 
 
 class StepRow(Frozen):
@@ -319,6 +321,85 @@ class Participation(Frozen):
     note_takers: int
 
 
+Quadrant = Literal["quick-win", "big-bet", "fill-in", "money-pit"]
+
+
+class ThemeEvidence(Frozen):
+    """One note cited by a theme, with what it takes to weigh it."""
+
+    note: str
+    """Key in Journey.notes."""
+    method: Method
+    phase: str | None = None
+    severity: int | None = None
+    evidence: Evidence
+
+
+class OpportunityView(Frozen):
+    """A "how might we …" of the synthesis with the actions that answer it."""
+
+    id: str
+    text: str
+    owner: str = ""
+    status: Literal["open", "solved"]
+    themes: tuple[str, ...]
+    impact: int | None = None
+    effort: int | None = None
+    quadrant: Quadrant | None = None
+    votes: int | None = None
+    """None while votes are hidden."""
+    actions: tuple[str, ...] = ()
+    """Ids of the actions whose sources name this opportunity."""
+
+
+class ThemeView(Frozen):
+    """A theme of the synthesis: its rank by votes (when revealed) and by evidence."""
+
+    id: str
+    name: str
+    description: str = ""
+    votes: int | None = None
+    """None while votes are hidden."""
+    voters: int | None = None
+    vote_rank: int | None = None
+    vote_tied: bool = False
+    evidence_count: int
+    evidence_rank: int
+    evidence_tied: bool = False
+    evidence: tuple[ThemeEvidence, ...] = ()
+    levels: dict[Evidence, int]
+    """How many of its notes were observed, heard or assumed."""
+    methods: tuple[Method, ...] = ()
+    phases: tuple[str, ...] = ()
+    worst_severity: int | None = None
+    impact: int | None = None
+    effort: int | None = None
+    quadrant: Quadrant | None = None
+    opportunities: tuple[str, ...] = ()
+    actions: tuple[str, ...] = ()
+    """Ids of the actions whose sources name the theme or one of its opportunities."""
+    missing_notes: tuple[str, ...] = ()
+    """Note ids the theme names that are not in this report (another persona, or deleted)."""
+
+
+class SynthesisView(Frozen):
+    """The team's themes, votes and priorities; leads the report when present."""
+
+    revealed: bool
+    votes_each: int
+    voters: int
+    """Ballots cast."""
+    themes: tuple[ThemeView, ...]
+    """Ranked by votes (then evidence) when revealed, else by evidence."""
+    by_evidence: tuple[str, ...]
+    """Theme ids, most evidence first."""
+    opportunities: tuple[OpportunityView, ...]
+    matrix: dict[Quadrant, tuple[str, ...]]
+    """Quadrant → ids of the themes and opportunities placed in it."""
+    unplaced: tuple[str, ...] = ()
+    """Themes and opportunities whose impact or effort is not set."""
+
+
 class Journey(Frozen):
     """A workshop's sessions hung on its phases, for one persona or all."""
 
@@ -360,3 +441,5 @@ class Journey(Frozen):
     touchpoints: tuple[TouchpointView, ...] = ()
     channels: tuple[ChannelRow, ...] = ()
     """One row per phase, in phase order."""
+    synthesis: SynthesisView | None = None
+    """None when the team set no themes: the report then leads with the heuristic top pains."""

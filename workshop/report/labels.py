@@ -220,6 +220,54 @@ _LABELS: dict[str, dict[str, str]] = {
     "contents": {"nl": "Inhoud", "en": "Contents"},
     "kpi": {"nl": "KPI", "en": "KPI"},
     "nothing": {"nl": "Nog niets vastgelegd.", "en": "Nothing recorded yet."},
+    # Synthesis: voted themes, opportunities and the impact × effort matrix (synth-report).
+    "synthesis": {"nl": "Synthese: thema's en prioriteiten", "en": "Synthesis: themes and priorities"},
+    "synthesis_intro": {
+        "nl": "De thema's die het team uit het bewijs vormde, gerangschikt op stemmen en op "
+        "hoeveelheid bewijs; gelijke aantallen delen een plaats (=2).",
+        "en": "The themes the team formed from the evidence, ranked by votes and by amount of "
+        "evidence; equal counts share a place (=2).",
+    },
+    "votes_hidden": {
+        "nl": "De stemmen zijn nog verborgen: de facilitator heeft ze niet onthuld. Gerangschikt op bewijs.",
+        "en": "Votes are hidden: the facilitator has not revealed them yet. Ranked by evidence.",
+    },
+    "votes_summary": {
+        "nl": "{voters} stemmers, {each} stemmen elk.",
+        "en": "{voters} voters, {each} votes each.",
+    },
+    "themes_not_set": {
+        "nl": "Er zijn nog geen thema's vastgesteld; hieronder de pijnpunten zoals de app ze "
+        "groepeert uit thema's en tags van de notities.",
+        "en": "Themes were not set yet; below are the pains as the app groups them from the "
+        "notes' themes and tags.",
+    },
+    "rank_votes": {"nl": "Plaats (stemmen)", "en": "Rank (votes)"},
+    "rank_evidence": {"nl": "Plaats (bewijs)", "en": "Rank (evidence)"},
+    "votes": {"nl": "Stemmen", "en": "Votes"},
+    "voters": {"nl": "stemmers", "en": "voters"},
+    "evidence_count": {"nl": "Bewijs", "en": "Evidence"},
+    "hidden": {"nl": "verborgen", "en": "hidden"},
+    "levels": {"nl": "Soort bewijs", "en": "Evidence level"},
+    "worst_severity": {"nl": "Ergste ernst", "en": "Worst severity"},
+    "opportunities": {"nl": "Kansen", "en": "Opportunities"},
+    "opportunity": {"nl": "Kans", "en": "Opportunity"},
+    "no_opportunity": {"nl": "nog geen kans", "en": "no opportunity yet"},
+    "solved": {"nl": "opgelost", "en": "solved"},
+    "impact": {"nl": "Impact", "en": "Impact"},
+    "effort": {"nl": "Inspanning", "en": "Effort"},
+    "matrix": {"nl": "Impact × inspanning", "en": "Impact × effort"},
+    "quadrant": {"nl": "Kwadrant", "en": "Quadrant"},
+    "quick-win": {"nl": "quick win", "en": "quick win"},
+    "big-bet": {"nl": "grote klus", "en": "big bet"},
+    "fill-in": {"nl": "kleinigheid", "en": "fill-in"},
+    "money-pit": {"nl": "geldput", "en": "money pit"},
+    "not_placed": {"nl": "niet geplaatst", "en": "not placed"},
+    "missing_notes": {
+        "nl": "notities niet in dit rapport",
+        "en": "notes not in this report",
+    },
+    "method_empathy": {"nl": "empathiekaart", "en": "empathy map"},
 }
 
 _SECTIONS: dict[str, dict[str, str]] = {

@@ -32,7 +32,13 @@ def narrow_bundle(bundle: WorkshopBundle, persona_id: str) -> WorkshopBundle:
     arenas = [a.model_copy(update={"commitments": _keep(a.commitments, removed)}) for a in arenas]
     walks = [w.model_copy(update={"actions": _keep(w.actions, removed)}) for w in walks]
     return WorkshopBundle(
-        workshop=workshop, personas=list(bundle.personas), empathy_maps=maps, arenas=arenas, walks=walks
+        workshop=workshop,
+        personas=list(bundle.personas),
+        empathy_maps=maps,
+        arenas=arenas,
+        walks=walks,
+        synthesis=bundle.synthesis,
+        ballots=list(bundle.ballots),
     )
 
 

@@ -15,6 +15,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..model import WASTES
+from ..model.synthesis import HIGH
 from .journey import GRID_LANES, Journey, WaitStats
 from .labels import format_date, labels_for
 from .photos import WalkPhoto, photo_labels
@@ -113,6 +114,62 @@ def _curve(journey: Journey, column_width: int = 100, height: int = 80) -> list[
 def _bars(pairs: list[tuple[str, float, str]]) -> list[Bar]:
     top = max((value for _, value, _ in pairs), default=0) or 1
     return [Bar(label, value, round(100 * value / top, 1), extra) for label, value, extra in pairs]
+
+
+@dataclass(frozen=True)
+class MatrixPoint:
+    """A theme or opportunity drawn in the impact × effort SVG."""
+
+    id: str
+    label: str
+    kind: str
+    """`theme` or `opportunity`."""
+    x: float
+    y: float
+    quick_win: bool
+
+
+MATRIX_CELL = (140, 90)
+"""Width and height of one score (1..4) in the SVG matrix; the plot is 4 × 4 of them."""
+MATRIX_LEFT, MATRIX_TOP = 60, 30
+
+
+def matrix_points(journey: Journey) -> list[MatrixPoint]:
+    """Each placed theme and opportunity in its quadrant (effort on x, low left; impact on y,
+    high on top), listed downwards from the highest impact and lowest effort, so that every
+    label has the quadrant's full width and never runs into the next one."""
+    synthesis = journey.synthesis
+    if synthesis is None:
+        return []
+    width, height = MATRIX_CELL
+    placed = [
+        *((t.id, t.name, "theme", t.impact, t.effort, t.quadrant) for t in synthesis.themes),
+        *((o.id, o.text, "opportunity", o.impact, o.effort, o.quadrant) for o in synthesis.opportunities),
+    ]
+    scored = [
+        (key, text, kind, impact, effort, where)
+        for key, text, kind, impact, effort, where in placed
+        if impact is not None and effort is not None
+    ]
+    scored.sort(key=lambda row: (-(row[3] or 0), row[4] or 0))
+    taken: dict[tuple[bool, bool], int] = {}
+    points = []
+    for key, text, kind, impact, effort, where in scored:
+        assert impact is not None and effort is not None
+        half = (impact >= HIGH, effort >= HIGH)
+        row = taken.get(half, 0)
+        taken[half] = row + 1
+        points.append(
+            MatrixPoint(
+                id=key,
+                label=shorten(text, 38),
+                kind=kind,
+                x=MATRIX_LEFT + (2 * width if half[1] else 0) + 12,
+                y=MATRIX_TOP + (0 if half[0] else 2 * height) + 20 + 18 * row,
+                quick_win=where == "quick-win",
+            )
+        )
+    return points
 
 
 def _number(language: str) -> Callable[..., str]:
@@ -231,7 +288,29 @@ def context(
         "today": made_on or journey.date,
         "walk_photos": photos or {},
         "pt": photo_labels(lang),
+        "matrix": matrix_points(journey),
+        "matrix_cell": MATRIX_CELL,
+        "matrix_origin": (MATRIX_LEFT, MATRIX_TOP),
+        "notes_text": lambda ids: [journey.notes[i] for i in ids if i in journey.notes],
+        "synthesis_items": _synthesis_items(journey),
+        "rank": _rank,
     }
+
+
+def _synthesis_items(journey: Journey) -> dict[str, str]:
+    """Theme and opportunity id → its name or text, for the matrix table and action rows."""
+    if journey.synthesis is None:
+        return {}
+    found = {t.id: t.name for t in journey.synthesis.themes}
+    found.update((o.id, o.text) for o in journey.synthesis.opportunities)
+    return found
+
+
+def _rank(rank: int | None, tied: bool) -> str:
+    """`1`, or `=2` for a place shared with another theme."""
+    if rank is None:
+        return ""
+    return f"={rank}" if tied else str(rank)
 
 
 Photos = dict[str, list[WalkPhoto]] | None
