@@ -21,7 +21,11 @@ AGE_NS = 3600 * 10**9
 def env() -> dict[str, str]:
     """The environment of a child process that imports this checkout's workshop."""
     path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
-    return {**os.environ, "PYTHONPATH": path, "WORKSHOP_DEBUG": ""}
+    # Without .pyc files workshop's own modules would be compiled at every start while the
+    # floor's (pydantic's, written at install) are not: a user's installed or warmed-up
+    # workshop has them, so the warm-up turn may write them here too.
+    rest = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    return {**rest, "PYTHONPATH": path, "WORKSHOP_DEBUG": ""}
 
 
 def run_seconds(command: Sequence[str]) -> float:

@@ -6,7 +6,11 @@ For each size it times, as medians:
 - all formats: read, compile and render HTML, Markdown and JSON.
 The bars (DESIGN.md): report within 1.5x the floor at 100,000 notes, and time linear in notes.
 
-    python3 benchmarks/report_bench.py [--sizes 1000,10000,100000] [--repeat 3]
+`--quick` (what .ci/run shows; a few seconds): one workshop of 1,000 notes, the floor and all
+formats each run in a fresh process, interleaved, three times; it prints the time ratio and
+the peak-RSS ratio (issue 15: both within 1.5x the floor). Figures only: it never fails.
+
+    python3 benchmarks/report_bench.py [--sizes 1000,10000,100000] [--repeat 3] [--quick]
 """
 
 from __future__ import annotations
@@ -14,14 +18,18 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import itertools
+import os
 import random
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
+from _measure import env
 
 from workshop.model import (
     Action,
@@ -179,11 +187,72 @@ def report_all(store: SessionStore, slug: str) -> int:
     return sum(len(render(journey, made_on)) for render in (render_html, render_markdown, render_json))
 
 
+QUICK_NOTES = 1000
+QUICK_RUNS = 3
+CHILD_WORK = {"floor": floor, "report": report_all}
+
+
+def _child(work: str, root: Path, slug: str) -> None:
+    """One measure in this fresh process: print the seconds the work took (imports excluded)."""
+    store = SessionStore(root)
+    started = time.perf_counter()
+    CHILD_WORK[work](store, slug)
+    print(time.perf_counter() - started)
+
+
+def _run_child(work: str, root: Path, slug: str) -> tuple[float, int]:
+    """Seconds of the work and the child's peak resident memory in bytes (Linux: KiB units)."""
+    command = [sys.executable, __file__, "--child", work, str(root), slug]
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env())
+    assert child.stdout is not None
+    out = child.stdout.read()
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise RuntimeError(f"{work} child exited with {child.returncode}")
+    return float(out.split()[-1]), usage.ru_maxrss * 1024
+
+
+def quick() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder) / "quick"
+        slug = build(root, QUICK_NOTES)
+        samples: dict[str, list[tuple[float, int]]] = {"floor": [], "report": []}
+        _run_child("report", root, slug)  # warm-up: .pyc files (the build read the rest)
+        for _ in range(QUICK_RUNS):
+            for work, runs in samples.items():
+                runs.append(_run_child(work, root, slug))
+    seconds = {work: statistics.median(s for s, _ in runs) for work, runs in samples.items()}
+    peak = {work: statistics.median(m for _, m in runs) for work, runs in samples.items()}
+    for what, value, base, unit in (
+        ("time", seconds["report"], seconds["floor"], "ms"),
+        ("peak RSS", peak["report"], peak["floor"], "MiB"),
+    ):
+        scale = 1000 if unit == "ms" else 1 / 2**20
+        ratio = value / base
+        mark = "meets" if ratio <= 1.5 else "MISSES"
+        print(
+            f"report html+md+json at {QUICK_NOTES} notes, {what}: {value * scale:.0f} {unit} vs floor "
+            f"{base * scale:.0f} {unit}: ratio {ratio:.2f}x (target <= 1.5x: {mark}; "
+            f"medians of {QUICK_RUNS} interleaved runs, each in a fresh process)"
+        )
+    print("  (floor: read the files with the store and render one row per note with a minimal template)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--quick", action="store_true", help=f"{QUICK_NOTES} notes, fresh processes")
+    parser.add_argument("--child", nargs=3, metavar=("WORK", "ROOT", "SLUG"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child:
+        work, root, slug = args.child
+        _child(work, Path(root), slug)
+        return
+    if args.quick:
+        quick()
+        return
     sizes = [int(size) for size in args.sizes.split(",")]
     results = []
     with tempfile.TemporaryDirectory() as folder:

@@ -91,3 +91,81 @@ def test_the_printable_shortcut_escapes_exactly_what_escape_controls_does(
     from workshop.model.controls import escape_controls
 
     assert cli._escaped(text, keep_newlines) == escape_controls(text, keep_newlines=keep_newlines)
+
+
+_BUILT_SCHEMAS = (
+    "from workshop.model import Model\n"
+    "def _all(cls):\n"
+    "    for sub in cls.__subclasses__():\n"
+    "        yield sub\n"
+    "        yield from _all(sub)\n"
+    "built = sorted({c.__name__ for c in _all(Model) if c.__pydantic_complete__})\n"
+    "print('BUILT', *built)\n"
+    "print('PLUGINS', 'pydantic.plugin._loader' in sys.modules)\n"
+)
+
+
+def _built_after(statement: str) -> tuple[list[str], str]:
+    """The model classes whose schema was built after `statement`, and whether pydantic's plugin
+    loader (which imports importlib.metadata, email, zipfile: ~20 ms) was loaded."""
+    script = f"import sys\n{statement}\n{_BUILT_SCHEMAS}"
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    built = next(line for line in result.stdout.splitlines() if line.startswith("BUILT"))
+    plugins = next(line for line in result.stdout.splitlines() if line.startswith("PLUGINS"))
+    return built.split()[1:], plugins.split()[1]
+
+
+def test_importing_the_model_builds_no_schema() -> None:
+    """defer_build: a schema is built when a class first validates, not at every start."""
+    built, plugins = _built_after("import workshop.model")
+    assert built == [] and plugins == "False"
+
+
+def test_phases_builds_no_schema() -> None:
+    """The presets are made without validation, so listing them builds no schema at all."""
+    built, plugins = _built_after(
+        "import contextlib, io\nfrom workshop.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n    assert main(['phases']) == 0"
+    )
+    assert built == [] and plugins == "False"
+
+
+def test_validate_builds_only_the_schemas_of_the_files_it_reads(tmp_path: Path) -> None:
+    """A folder with one workshop.toml builds the Workshop schema (and what it nests), not
+    the schemas of the document kinds it does not hold."""
+    folder = tmp_path / "sessions" / "een"
+    folder.mkdir(parents=True)
+    (folder / "workshop.toml").write_text('schema_version = 1\nid = "ws-1"\ntitle = "Een"\n', "utf-8")
+    built, _ = _built_after(
+        "import contextlib, io\nfrom workshop.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main(['validate', {str(folder)!r}]) == 0"
+    )
+    assert "Workshop" in built
+    assert not {"GembaWalk", "CustomerArena", "EmpathyMap", "Synthesis", "Persona"} & set(built)
+
+
+def test_validating_good_files_loads_no_report_ui_or_suggestions() -> None:
+    """difflib (for "did you mean") loads only when a file has an unknown key; the report,
+    Jinja2 and the terminal UI never load for validate or show."""
+    for args in (["validate"], ["show", "polikliniek-orthopedie"]):
+        script = (
+            "import sys\nfrom workshop.cli import main\n"
+            f"code = main({args!r})\n"
+            f"print('LOADED', *sorted(m for m in {(*HEAVY, 'difflib')!r} if m in sys.modules))\n"
+        )
+        env = {**os.environ, "WORKSHOP_SESSIONS": str(EXAMPLE)}
+        result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
+        last = result.stdout.strip().splitlines()[-1]
+        assert set(last.split()[1:]) == {"pydantic", "workshop.model"}, (args, last, result.stderr)
+
+
+def test_an_unknown_key_still_gets_its_suggestion(tmp_path: Path) -> None:
+    folder = tmp_path / "een"
+    folder.mkdir()
+    (folder / "workshop.toml").write_text('schema_version = 1\nid = "ws-1"\ntitel = "Een"\n', "utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "workshop", "validate", str(folder)], capture_output=True, text=True
+    )
+    assert result.returncode == cli.EXIT_USAGE
+    assert 'did you mean "title"?' in result.stderr

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -103,6 +102,8 @@ def validation_problems(
 def _unknown_key_message(loc: list[str], model: type[BaseModel]) -> str:
     key = loc[-1]
     known = _known_keys(model, loc[:-1])
+    import difflib  # only a file with an unknown key pays for it
+
     hint = difflib.get_close_matches(key, known, n=1)
     if hint:
         return f'unknown key "{key}"; did you mean "{hint[0]}"?'

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -481,6 +480,8 @@ class SessionStore:
         stamp = time.strftime("%Y%m%d-%H%M%S")
         target = trash / f"{path.name}.{stamp}"
         try:
+            import shutil  # only a deletion pays for it (it loads bz2, lzma)
+
             trash.mkdir(exist_ok=True)
             shutil.move(path, target)
         except OSError as error:
