@@ -153,6 +153,11 @@ def _items_by_id(value: Any, found: dict[str, Any] | None = None) -> dict[str, A
     return found
 
 
+def item_ids(document: Document) -> set[str]:
+    """The ids of every item a document holds, at any depth (what a merge brought in)."""
+    return set(_items_by_id(document.model_dump(mode="json")))
+
+
 def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
