@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..model import Document
-from ..model.merge import item_ids, merge_documents
+from ..model.merge import adopt, item_ids, merge_documents
 from .problems import ConflictError, SaveError
 from .repository import LoadedWorkshop, MergedSave, SessionStore
 
@@ -167,7 +167,7 @@ class Autosaver:
         holds more than the file."""
         live = notice.document
         result = merge_documents(live, notice.merged, notice.ours)
-        live.take_fields(result)
+        adopt(live, result)  # in place: the lists and items screens hold stay the same objects
         with self._cond:
             entry = self._absorbing.pop(live.id, None)
         if entry is not None or result != notice.merged:

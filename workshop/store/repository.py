@@ -445,14 +445,12 @@ class SessionStore:
         merged (a merge needs a valid other side): ConflictError, as `save`. A walk written to
         a note-taker's own log is saved as `save` does."""
         path = loaded.paths.get(document.id)
-        if (
-            path is None
-            or (isinstance(document, GembaWalk) and loaded.writing_to.get(document.id))
-            or not path.exists()
-            or not self.changed_on_disk(path)
-        ):
+        if path is None or not path.exists() or not self.changed_on_disk(path):
             self.save(loaded, document)
             return None
+        if isinstance(document, GembaWalk) and loaded.writing_to.get(document.id):
+            self.save(loaded, document)  # our items go to our own log, never to their file
+            return self._read_walk_in(loaded, document, path)
         if isinstance(document, GembaWalk):
             observations, actions = loaded.own_items(document)
             ours: Document = document.model_copy(
@@ -493,6 +491,28 @@ class SessionStore:
                 continue
             return MergedSave(path, ours, merged)
         raise ConflictError(Problem(path, "keeps changing on disk; not overwritten, tried again soon"))
+
+    def _read_walk_in(self, loaded: LoadedWorkshop, walk: GembaWalk, path: Path) -> MergedSave:
+        """The walk's owner changed its file while this process logs to a log of its own:
+        take their items in (read only: they stay theirs)."""
+        seen = fingerprint(path)
+        raw = path.read_bytes() if seen is not None else b""
+        theirs = decode_document(path, raw, GembaWalk).document
+        if theirs is None or theirs.id != walk.id:
+            raise ConflictError(
+                Problem(path, "changed by another program into something that cannot be merged")
+            )
+        base_raw = self._base.get(path)
+        base = decode_document(path, base_raw, GembaWalk).document if base_raw else None
+        ours = walk.model_copy(deep=True)
+        merged = merge_documents(ours, theirs, base if base is not None and base.id == walk.id else None)
+        mine = loaded.writing_to[walk.id]
+        for item in (*theirs.observations, *theirs.actions):
+            if loaded.origins.get(item.id) != mine:
+                loaded.origins[item.id] = path
+        self._seen[path] = seen
+        self._base[path] = raw
+        return MergedSave(path, ours, merged)
 
     def save_log(self, loaded: LoadedWorkshop, path: Path) -> Path:
         """Save another note-taker's log of a walk as it is in memory: for a change made to one

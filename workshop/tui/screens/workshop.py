@@ -187,6 +187,10 @@ class WorkshopScreen(BaseScreen[None]):
             line.update(text)
             line.display = bool(text)
 
+    def document_changed(self, document_id: str) -> None:
+        """Another writer's changes came in: counts and the conflicts note again."""
+        self.refresh_lists()
+
     def refresh_lists(self) -> None:
         """Summary, counts and lists again, in place, after a screen on top changed them; the
         highlighted entries stay where they were."""
