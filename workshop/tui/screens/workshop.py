@@ -162,7 +162,7 @@ class WorkshopScreen(BaseScreen[None]):
 
     def _claim(self) -> None:
         """Tell the facilitator when another `workshop` process has this workshop open: each
-        session is saved file by file, a change on disk is never overwritten without asking,
+        session is saved file by file, a change on disk is merged in, never overwritten,
         and a walk logged by both goes to separate files."""
         holder = self.bench.claim()
         if holder is not None:
