@@ -172,3 +172,18 @@ def test_a_change_elsewhere_is_taken_in_without_writing_when_nothing_is_ours(fol
     assert b.saver.flush(timeout=3)
     assert _memory(b.emap) == ["A1", "Start"]
     assert path.stat().st_ino == before, "the file was not rewritten"
+
+
+def test_close_takes_in_a_merge_the_ui_never_absorbed(folder) -> None:
+    path, writer = folder
+    a, b = writer(), writer()
+    notices: list[MergeNotice] = []
+    b.saver.on_merge = notices.append  # a UI that ends before it handles the message
+    a.add("A1")
+    b.emap.items.append(EmpathyItem(section="says", text="B1"))
+    b.saver.mark(b.loaded, b.emap, immediately=True)
+    assert _wait(lambda: bool(notices))
+    b.emap.items.append(EmpathyItem(section="says", text="B2"))
+    b.saver.mark(b.loaded, b.emap, immediately=True)
+    assert b.saver.close(timeout=3)
+    assert _texts(path) == ["A1", "B1", "B2", "Start"]

@@ -103,6 +103,8 @@ class Autosaver:
         self._absorbing: dict[str, _Entry | None] = {}
         """Documents merged on disk, not yet absorbed in memory: a save of the live copy now
         would drop the other writer's items from the file, so marks wait here until `absorb`."""
+        self._notices: dict[str, MergeNotice] = {}
+        """Merges handed to `on_merge` and not absorbed yet: `close` takes them in."""
         self._loaded: dict[str, LoadedWorkshop] = {}
         """The workshop each merged document belongs to, for the save after `absorb`."""
         self._first_mark = 0.0
@@ -170,6 +172,7 @@ class Autosaver:
         adopt(live, result)  # in place: the lists and items screens hold stay the same objects
         with self._cond:
             entry = self._absorbing.pop(live.id, None)
+            self._notices.pop(live.id, None)
         if entry is not None or result != notice.merged:
             self.mark(entry.loaded if entry else self._loaded_of(live), live, immediately=True)
         return live
@@ -216,6 +219,13 @@ class Autosaver:
             return not self._pending and not self._held and not self._saving and not waiting
 
     def close(self, timeout: float = 5.0) -> bool:
+        """Save what is left and stop. Merges the UI never took in (it has ended, so nobody
+        edits the documents now) are absorbed here first, so marks waiting on them are saved."""
+        with self._cond:
+            notices = list(self._notices.values())
+        for notice in notices:
+            with contextlib.suppress(Exception):
+                self.absorb(notice)
         saved = self.flush(timeout)
         with self._cond:
             self._stopped = True
@@ -295,6 +305,7 @@ class Autosaver:
         with self._cond:
             self._absorbing[entry.document.id] = self._pending.pop(entry.document.id, None)
             self._loaded[entry.document.id] = entry.loaded
+            self._notices[entry.document.id] = notice
         if self.on_merge is None:
             self.absorb(notice)
             return
