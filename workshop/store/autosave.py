@@ -182,6 +182,7 @@ class Autosaver:
         with self.lock, self._cond:
             self._pending.pop(document.id, None)
             self._absorbing.pop(document.id, None)
+            self._notices.pop(document.id, None)
             self._held.pop(document.id, None)
             self._conflicts.pop(document.id, None)
         self._report_idle()

@@ -490,7 +490,7 @@ class SessionStore:
             except ConflictError:
                 continue
             return MergedSave(path, ours, merged)
-        raise ConflictError(Problem(path, "keeps changing on disk; not overwritten, tried again soon"))
+        raise SaveError(Problem(path, "not saved yet: another program keeps changing it; trying again"))
 
     def _read_walk_in(self, loaded: LoadedWorkshop, walk: GembaWalk, path: Path) -> MergedSave:
         """The walk's owner changed its file while this process logs to a log of its own:
