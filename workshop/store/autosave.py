@@ -216,8 +216,11 @@ class Autosaver:
                     break
                 self._cond.wait(min(0.05, max(0.0, deadline - time.monotonic())))
             self._flush_requested = False
-            waiting = any(entry is not None for entry in self._absorbing.values())
-            return not self._pending and not self._held and not self._saving and not waiting
+            return not self._pending and not self._held and not self._saving and not self._waiting()
+
+    def _waiting(self) -> bool:
+        """Marks held back until a merge is absorbed (call with `_cond` held)."""
+        return any(entry is not None for entry in self._absorbing.values())
 
     def close(self, timeout: float = 5.0) -> bool:
         """Save what is left and stop. Merges the UI never took in (it has ended, so nobody
