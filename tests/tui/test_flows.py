@@ -236,6 +236,16 @@ async def test_a_file_changed_by_another_program_is_merged_without_asking(sessio
         persona_file.write_text(text)
         await wait_until(pilot, lambda: app.screen.persona.segment == "Sporter")
         assert isinstance(app.screen, PersonaCardScreen), "no dialog"
+
+        def card_text() -> str:
+            from rich.console import Console
+
+            console = Console(width=120)
+            with console.capture() as captured:
+                console.print(app.screen.query_one("#card-body", Static).content)
+            return captured.get()
+
+        await wait_until(pilot, lambda: "Sporter" in card_text())
         assert 'segment = "Sporter"' in persona_file.read_text()
 
 
