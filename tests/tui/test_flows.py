@@ -9,6 +9,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 import tomllib
 from pathlib import Path
 
@@ -266,7 +267,9 @@ async def test_a_file_made_unreadable_by_another_program_is_held_and_asked_about
 
 
 @sync
-async def test_another_writers_note_appears_while_typing_and_both_are_saved(sessions: Path, apps) -> None:
+async def test_another_writers_note_appears_while_typing_and_both_are_saved(
+    sessions: Path, apps, figures: list[str]
+) -> None:
     from workshop.model import EmpathyItem
     from workshop.store import SessionStore
 
@@ -284,11 +287,16 @@ async def test_another_writers_note_appears_while_typing_and_both_are_saved(sess
         emap = loaded.bundle.empathy_maps[0]
         emap.items.append(EmpathyItem(section="says", text="Van de ander"))
         other.save(loaded, emap)
+        saved_at = time.monotonic()
 
         def shown() -> bool:
             return any(item.text == "Van de ander" for item in screen.session.by_section["says"])
 
         await wait_until(pilot, shown, timeout=2.0)
+        figures.append(
+            f"another writer's note on the open empathy map after {time.monotonic() - saved_at:.2f} s "
+            "(limit 2 s), no dialog, typed keys kept"
+        )
         await settle(pilot)
         assert app.screen is screen, "no dialog opened"
         assert screen.query_one(Input).value == "Half getypt", "the typed keys stay in the field"
