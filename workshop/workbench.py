@@ -36,7 +36,7 @@ from .model import (
 )
 from .model.merge import Choice, resolve_conflict
 from .store import LoadedWorkshop, SessionStore, WorkshopSummary
-from .store.autosave import Autosaver, SaveStatus
+from .store.autosave import Autosaver, MergeNotice, SaveStatus
 from .store.presence import Holder, Presence
 
 UNDO_LIMIT = 50
@@ -49,13 +49,20 @@ class Shelf:
     """The sessions folder: the store and the saver every open workshop shares."""
 
     def __init__(
-        self, root: Path, on_status: StatusCallback | None = None, debounce: float | None = None
+        self,
+        root: Path,
+        on_status: StatusCallback | None = None,
+        debounce: float | None = None,
+        on_merge: Callable[[MergeNotice], None] | None = None,
     ) -> None:
+        """`on_merge` receives, on the saver's thread, another writer's changes merged into a
+        document; the UI hands them to `Workbench.absorb` on its own thread. Without it the
+        saver takes them in itself."""
         self.store = SessionStore(root)
         if debounce is None:
-            self.saver = Autosaver(self.store, on_status)
+            self.saver = Autosaver(self.store, on_status, on_merge=on_merge)
         else:
-            self.saver = Autosaver(self.store, on_status, debounce=debounce)
+            self.saver = Autosaver(self.store, on_status, debounce=debounce, on_merge=on_merge)
 
     @property
     def root(self) -> Path:
@@ -322,6 +329,32 @@ class Workbench:
         return holder
 
     # -- files changed by someone else ---------------------------------------------------
+
+    def absorb(self, notice: MergeNotice) -> Document:
+        """(UI) Take another writer's changes, merged and saved by the saver, into the live
+        document, in place; the edits made here meanwhile stay. Returns the document."""
+        return self.shelf.saver.absorb(notice)
+
+    def take_in_changes(self) -> list[str]:
+        """(UI) Have the saver merge every open file another writer changed (it saves only
+        when something of ours is missing there); the ids of those documents. Never waits."""
+        changed = [doc_id for doc_id, path in self.changed_files() if path.exists()]
+        for doc_id in changed:
+            document = self.document(doc_id)
+            if document is not None:
+                self.update(document, immediately=True)
+        return changed
+
+    def refresh_logs(self) -> list[GembaWalk]:
+        """(UI) Read other note-takers' logs of the open walks again, adding what is new to
+        the walks in memory; the walks that changed. Never waits on a save in progress."""
+        lock = self.shelf.saver.lock
+        if not lock.acquire(blocking=False):
+            return []
+        try:
+            return [walk for walk in self.bundle.walks if self.shelf.store.refresh_logs(self.loaded, walk)]
+        finally:
+            lock.release()
 
     def changed_files(self) -> list[tuple[str, Path]]:
         """Open files another program changed, not yet asked about. (UI) Never waits: while a

@@ -219,3 +219,23 @@ def test_a_field_conflict_takes_ours_or_theirs_only() -> None:
         resolve_conflict(merged, 0, "both")
     settled = resolve_conflict(merged, 0, "theirs")
     assert settled.focus == conflict.other and settled.conflicts == []
+
+
+def test_adopt_takes_a_merge_in_place_keeping_lists_and_unchanged_items() -> None:
+    """What the UI does with another writer's merged copy: screens hold the walk's lists and
+    items (and undo stacks hold items), so those objects must stay the same ones."""
+    from workshop.model.merge import adopt
+
+    kept, edited = Observation(text="Blijft"), Observation(text="Oud")
+    walk = GembaWalk(title="Route", observations=[kept, edited])
+    observations = walk.observations
+    other = walk.model_copy(deep=True)
+    other.observations[1].text = "Nieuw"
+    other.observations.append(Observation(text="Van de ander"))
+    merged = merge_documents(walk, other, walk.model_copy(deep=True))
+    adopt(walk, merged)
+    assert walk == merged
+    assert walk.observations is observations
+    assert walk.observations[0] is kept and walk.observations[1] is edited
+    assert edited.text == "Nieuw"
+    assert [o.text for o in walk.observations] == ["Blijft", "Nieuw", "Van de ander"]

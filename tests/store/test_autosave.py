@@ -105,16 +105,18 @@ def test_failed_save_reports_keeps_and_retries(setup, monkeypatch: pytest.Monkey
     assert saver.unsaved() == 0
 
 
-def test_file_changed_by_someone_else_is_held_until_resolved(setup) -> None:
+def test_file_made_unreadable_by_someone_else_is_held_until_resolved(setup) -> None:
+    """A valid change by another writer is merged (tests/store/test_merge_on_save.py); one
+    that does not parse cannot be, so it is held back, never overwritten silently."""
     _store, loaded, emap, path, saver, statuses = setup
-    path.write_text(path.read_text() + "\n# edited elsewhere\n")
+    path.write_text(path.read_text() + "\nitems = [[[ edited elsewhere\n")
     emap.items.append(EmpathyItem(section="does", text="Belt"))
     saver.mark(loaded, emap)
     assert _wait(lambda: any(s.state == "conflict" for s in statuses))
     conflict = next(s for s in statuses if s.state == "conflict")
-    assert "changed on disk by another program" in conflict.message
+    assert "changed by another program into something that cannot be merged" in conflict.message
     assert conflict.document_id == emap.id
-    assert "# edited elsewhere" in path.read_text(), "not overwritten"
+    assert "edited elsewhere" in path.read_text(), "not overwritten"
     assert not saver.flush(timeout=0.3)
     saver.resolve(emap, overwrite=True)
     assert saver.flush(timeout=3)

@@ -137,3 +137,37 @@ async def test_a_full_arena(sessions: Path, apps, monkeypatch) -> None:
         "2026-12-15",
         [third[0]["id"]],
     )
+
+
+@sync
+async def test_another_writers_arena_note_shows_up_live(sessions: Path, apps) -> None:
+    """A note saved by another process on the same arena shows in the round within 2 s, with
+    nothing saved here; what is being typed stays in the field."""
+    from textual.widgets import OptionList
+
+    from workshop.model import ArenaNote
+    from workshop.store import SessionStore
+    from workshop.tui.widgets.item_list import ItemList
+
+    app = make_app(sessions, watch_seconds=0.5)
+    apps.append(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        listing = app.screen.query_one("#sessions", OptionList)
+        listing.highlighted = listing.get_option_index("arena-1")
+        listing.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ArenaScreen)
+        screen.query_one("#note", Input).value = "Half"
+        other = SessionStore(sessions)
+        loaded = other.load("polikliniek-knie")
+        arena = loaded.bundle.arenas[0]
+        arena.rounds[0].notes.append(ArenaNote(text="Van de ander"))
+        other.save(loaded, arena)
+        notes = screen.query_one("#notes", ItemList)
+        await wait_until(pilot, lambda: any(n.text == "Van de ander" for n in notes.items), timeout=2.0)
+        assert app.screen is screen and screen.query_one("#note", Input).value == "Half"

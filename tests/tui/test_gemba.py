@@ -343,3 +343,71 @@ async def test_esc_never_drops_a_line_typed_but_not_entered(sessions: Path, apps
         await settle(pilot)
         assert isinstance(app.screen, WorkshopScreen)
         await wait_until(pilot, lambda: "Half getypt" in walk_file.read_text(encoding="utf-8"))
+
+
+async def _open_walk(pilot) -> GembaScreen:
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+    await pilot.press("tab")
+    sessions_list = pilot.app.screen.query_one("#sessions", OptionList)
+    sessions_list.highlighted = sessions_list.get_option_index("gemba-1")
+    await pilot.press("enter")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, GembaScreen), screen
+    return screen
+
+
+@sync
+async def test_another_note_takers_log_shows_up_live_without_saving(sessions: Path, apps) -> None:
+    """A second note-taker's own log beside the walk (another process) appears in the open
+    walk within 2 s, with no key pressed here; the walk's file stays this one's own."""
+    from workshop.model import GembaLog, Observation
+    from workshop.store import to_toml
+
+    folder = sessions / "polikliniek-knie"
+    walk_file = folder / "gemba-knieroute.toml"
+    app = make_app(sessions, watch_seconds=0.5)
+    apps.append(app)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_walk(pilot)
+        await type_text(pilot, "Nog bezig")
+        log = GembaLog(walk=screen.walk.id, author="Els", observations=[Observation(text="Van Els")])
+        (folder / "gemba-knieroute--els.toml").write_text(to_toml(log), encoding="utf-8")
+        await wait_until(pilot, lambda: any(o.text == "Van Els" for o in screen.session.view), timeout=2.0)
+        assert app.screen is screen and screen.query_one("#capture", Input).value == "Nog bezig"
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: "Nog bezig" in walk_file.read_text(encoding="utf-8"), timeout=5)
+    assert "Van Els" not in walk_file.read_text(encoding="utf-8"), "Els's items stay in Els's log"
+
+
+@sync
+async def test_the_walk_owners_new_observations_show_up_for_a_second_note_taker(sessions: Path, apps) -> None:
+    folder = (sessions / "polikliniek-knie").resolve()
+    walk_file = folder / "gemba-knieroute.toml"
+    with held_elsewhere(walk_file):
+        app = make_app(sessions, watch_seconds=0.5)
+        apps.append(app)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await _open_walk(pilot)
+            await type_text(pilot, "Van de tweede")
+            await pilot.press("enter")
+            await wait_until(pilot, lambda: bool(list(folder.glob("gemba-knieroute--*.toml"))), timeout=5)
+            owner = SessionStore(sessions)  # the first note-taker's process
+            loaded = owner.load("polikliniek-knie")
+            walk = loaded.bundle.walks[0]
+            from workshop.model import Observation
+
+            walk.observations.append(Observation(text="Van de eigenaar"))
+            owner.save(loaded, walk)
+            await wait_until(
+                pilot, lambda: any(o.text == "Van de eigenaar" for o in screen.session.view), timeout=2.0
+            )
+            assert app.screen is screen, "no dialog"
+            app.autosaver.flush(timeout=5)
+    (own_log,) = folder.glob("gemba-knieroute--*.toml")
+    assert "Van de eigenaar" not in own_log.read_text(encoding="utf-8"), "the owner's items stay theirs"
+    assert "Van de tweede" in own_log.read_text(encoding="utf-8")
+    texts = [o["text"] for o in tomllib.loads(walk_file.read_text(encoding="utf-8"))["observations"]]
+    assert texts == ["Rij bij de balie", "Van de eigenaar"]

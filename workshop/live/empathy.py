@@ -43,6 +43,14 @@ class EmpathySession:
         for item in self.emap.items:
             self.by_section[item.section].append(item)
 
+    def reindex(self) -> None:
+        """The sections again after the map's items changed elsewhere (another writer's,
+        merged in); in place, so the lists the screen shows stay the same objects."""
+        for items in self.by_section.values():
+            items.clear()
+        for item in self.emap.items:
+            self.by_section[item.section].append(item)
+
     # -- reading -------------------------------------------------------------------------
 
     def sections(self) -> tuple[Section, ...]:

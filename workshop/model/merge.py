@@ -17,6 +17,8 @@ import hashlib
 import json
 from typing import Any, TypeVar
 
+from pydantic import BaseModel
+
 from .base import Conflict, Document
 
 D = TypeVar("D", bound=Document)
@@ -151,6 +153,52 @@ def _items_by_id(value: Any, found: dict[str, Any] | None = None) -> dict[str, A
             elif isinstance(sub, dict):
                 _items_by_id(sub, found)
     return found
+
+
+def adopt(live: BaseModel, new: BaseModel) -> None:
+    """Make `live` equal to `new` in place, keeping the identity of every list and of every
+    item (by id, round number or phase key) both hold: screens and undo stacks that point at
+    them keep working after another writer's changes were taken in."""
+    for name in type(live).model_fields:
+        old_value, new_value = live.__dict__[name], new.__dict__[name]
+        if old_value == new_value and type(old_value) is type(new_value):
+            continue
+        if isinstance(old_value, list) and isinstance(new_value, list):
+            old_value[:] = _adopt_list(old_value, new_value)
+        elif isinstance(old_value, BaseModel) and type(old_value) is type(new_value):
+            adopt(old_value, new_value)
+        else:
+            live.__dict__[name] = new_value
+    live.__pydantic_fields_set__ = set(new.__pydantic_fields_set__)
+
+
+def _adopt_list(old: list[Any], new: list[Any]) -> list[Any]:
+    by_key: dict[Any, BaseModel] = {}
+    for element in old:
+        key = _model_key(element)
+        if key is not None:
+            by_key[key] = element
+    result = []
+    for element in new:
+        key = _model_key(element)
+        kept = by_key.get(key) if key is not None else None
+        if kept is not None and type(kept) is type(element):
+            adopt(kept, element)
+            result.append(kept)
+        else:
+            result.append(element)
+    return result
+
+
+def _model_key(element: Any) -> Any:
+    if not isinstance(element, BaseModel):
+        return None
+    return next(((key, getattr(element, key)) for key in _KEYS if key in type(element).model_fields), None)
+
+
+def item_ids(document: Document) -> set[str]:
+    """The ids of every item a document holds, at any depth (what a merge brought in)."""
+    return set(_items_by_id(document.model_dump(mode="json")))
 
 
 def _join(path: str, key: str) -> str:

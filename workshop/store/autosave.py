@@ -2,9 +2,13 @@
 
 Screens mark a document dirty after every change; one worker thread coalesces the marks,
 waits a short debounce, and saves through `SessionStore.save`. A failed save keeps the
-document marked and is retried with backoff; a file changed by someone else is held back
-until the user chooses (overwrite or reload), never overwritten silently. Status goes to a
-callback (called on the worker thread; the TUI forwards it to its event loop).
+document marked and is retried with backoff. A file changed by another writer is merged
+with what is in memory by item id and the merged copy saved, without asking; the merged copy
+is handed to `on_merge` (on the worker thread: the TUI forwards it to its event loop, which
+takes it into the live document with `absorb`; without a callback the saver absorbs it
+itself). A file that is gone or no longer parses cannot be merged: it is held back until the
+user chooses (overwrite or reload), never overwritten silently. Status goes to a callback
+(called on the worker thread; the TUI forwards it to its event loop).
 
 Thread safety: the worker serialises the live document while the UI may change it. That is
 safe because every change is followed by a mark: a save that raced a change is followed by
@@ -21,8 +25,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..model import Document
+from ..model.merge import adopt, item_ids, merge_documents
 from .problems import ConflictError, SaveError
-from .repository import LoadedWorkshop, SessionStore
+from .repository import LoadedWorkshop, MergedSave, SessionStore
 
 State = Literal["saved", "pending", "saving", "error", "conflict"]
 
@@ -53,6 +58,22 @@ class _Entry:
     document: Document
 
 
+@dataclass(frozen=True)
+class MergeNotice:
+    """Another writer's changes, merged with ours and saved; `absorb` takes them into the
+    live document."""
+
+    document: Document
+    """The live document the screens show (not changed by the saver's thread)."""
+    ours: Document
+    """The snapshot that was merged: the ancestor of the live document and `merged`."""
+    merged: Document
+    added: int
+    """Items that came in from the other writer."""
+    conflicts: int
+    """Items edited on both sides: new entries in the document's conflicts."""
+
+
 class Autosaver:
     """Coalesces "document X is dirty" marks and saves them on one worker thread."""
 
@@ -61,11 +82,14 @@ class Autosaver:
         store: SessionStore,
         on_status: Callable[[SaveStatus], None] | None = None,
         debounce: float = DEBOUNCE_SECONDS,
+        on_merge: Callable[[MergeNotice], None] | None = None,
         max_delay: float = MAX_DELAY_SECONDS,
         backoff: tuple[float, ...] = BACKOFF_SECONDS,
     ) -> None:
         self.store = store
         self.on_status = on_status or (lambda status: None)
+        self.on_merge = on_merge
+        """Who takes merged copies into the live documents; None: the saver does, at once."""
         self.debounce = debounce
         self.max_delay = max_delay
         self.backoff = backoff
@@ -76,6 +100,13 @@ class Autosaver:
         self._held: dict[str, _Entry] = {}
         """Documents whose file changed on disk: not retried until resolve() or discard()."""
         self._conflicts: dict[str, str] = {}
+        self._absorbing: dict[str, _Entry | None] = {}
+        """Documents merged on disk, not yet absorbed in memory: a save of the live copy now
+        would drop the other writer's items from the file, so marks wait here until `absorb`."""
+        self._notices: dict[str, MergeNotice] = {}
+        """Merges handed to `on_merge` and not absorbed yet: `close` takes them in."""
+        self._loaded: dict[str, LoadedWorkshop] = {}
+        """The workshop each merged document belongs to, for the save after `absorb`."""
         self._first_mark = 0.0
         self._last_mark = 0.0
         self._failures = 0
@@ -99,7 +130,9 @@ class Autosaver:
             if not self._pending:
                 self._first_mark = now
             self._last_mark = now - self.debounce if immediately else now
-            if document.id not in self._held:
+            if document.id in self._absorbing:
+                self._absorbing[document.id] = _Entry(loaded, document)
+            elif document.id not in self._held:
                 self._pending[document.id] = _Entry(loaded, document)
             self._cond.notify()
         if document.id not in self._held:
@@ -111,7 +144,8 @@ class Autosaver:
 
     def unsaved(self) -> int:
         with self._cond:
-            return len(self._pending) + len(self._held) + (1 if self._saving else 0)
+            waiting = sum(1 for entry in self._absorbing.values() if entry is not None)
+            return len(self._pending) + len(self._held) + waiting + (1 if self._saving else 0)
 
     @property
     def last_error(self) -> str:
@@ -122,12 +156,33 @@ class Autosaver:
 
     def is_dirty(self, document: Document) -> bool:
         with self._cond:
-            return document.id in self._pending or document.id in self._held
+            return (
+                document.id in self._pending
+                or document.id in self._held
+                or self._absorbing.get(document.id) is not None
+            )
+
+    def absorb(self, notice: MergeNotice) -> Document:
+        """Take a merged copy into the live document, keeping what changed in memory since
+        the snapshot was merged (a three-way merge with the snapshot as ancestor). Call it on
+        the thread that edits the documents (the UI's); the saver saves again if memory now
+        holds more than the file."""
+        live = notice.document
+        result = merge_documents(live, notice.merged, notice.ours)
+        adopt(live, result)  # in place: the lists and items screens hold stay the same objects
+        with self._cond:
+            entry = self._absorbing.pop(live.id, None)
+            self._notices.pop(live.id, None)
+        if entry is not None or result != notice.merged:
+            self.mark(entry.loaded if entry else self._loaded_of(live), live, immediately=True)
+        return live
 
     def discard(self, document: Document) -> None:
         """Forget pending changes of a document that is being deleted or reloaded."""
         with self.lock, self._cond:
             self._pending.pop(document.id, None)
+            self._absorbing.pop(document.id, None)
+            self._notices.pop(document.id, None)
             self._held.pop(document.id, None)
             self._conflicts.pop(document.id, None)
         self._report_idle()
@@ -161,9 +216,20 @@ class Autosaver:
                     break
                 self._cond.wait(min(0.05, max(0.0, deadline - time.monotonic())))
             self._flush_requested = False
-            return not self._pending and not self._held and not self._saving
+            return not self._pending and not self._held and not self._saving and not self._waiting()
+
+    def _waiting(self) -> bool:
+        """Marks held back until a merge is absorbed (call with `_cond` held)."""
+        return any(entry is not None for entry in self._absorbing.values())
 
     def close(self, timeout: float = 5.0) -> bool:
+        """Save what is left and stop. Merges the UI never took in (it has ended, so nobody
+        edits the documents now) are absorbed here first, so marks waiting on them are saved."""
+        with self._cond:
+            notices = list(self._notices.values())
+        for notice in notices:
+            with contextlib.suppress(Exception):
+                self.absorb(notice)
         saved = self.flush(timeout)
         with self._cond:
             self._stopped = True
@@ -202,6 +268,9 @@ class Autosaver:
                 outcome = self._save(entry)
                 if outcome is None:
                     continue
+                if isinstance(outcome, MergedSave):
+                    self._merged(entry, outcome)
+                    continue
                 kind, message = outcome
                 if kind == "conflict":
                     with self._cond:
@@ -230,20 +299,43 @@ class Autosaver:
             else:
                 self._report_idle()
 
-    def _save(self, entry: _Entry) -> tuple[str, str] | None:
-        """Save one document; None when saved, else ("conflict" | "error", one-line message)."""
+    def _merged(self, entry: _Entry, saved: MergedSave) -> None:
+        """Hand a merged copy over to whoever absorbs it; the live copy is not saved again
+        until it has (a mark meanwhile waits)."""
+        ours, merged = saved.ours, saved.merged
+        new = set(item_ids(merged)) - set(item_ids(ours))
+        conflicts = sum(1 for conflict in merged.conflicts if conflict not in ours.conflicts)
+        notice = MergeNotice(entry.document, ours, merged, len(new), conflicts)
+        with self._cond:
+            self._absorbing[entry.document.id] = self._pending.pop(entry.document.id, None)
+            self._loaded[entry.document.id] = entry.loaded
+            self._notices[entry.document.id] = notice
+        if self.on_merge is None:
+            self.absorb(notice)
+            return
+        try:
+            self.on_merge(notice)
+        except Exception:  # nobody to take it: take it here rather than lose the marks
+            self.absorb(notice)
+
+    def _loaded_of(self, document: Document) -> LoadedWorkshop:
+        with self._cond:
+            return self._loaded[document.id]
+
+    def _save(self, entry: _Entry) -> tuple[str, str] | MergedSave | None:
+        """Save one document; None when saved, what was merged when another writer had
+        changed the file, else ("conflict" | "error", one-line message)."""
         with self.lock:
             if entry.loaded.path_of(entry.document) is None:
                 return None  # deleted meanwhile: nothing to save
             try:
-                self.store.save(entry.loaded, entry.document)
+                return self.store.save_merging(entry.loaded, entry.document)
             except ConflictError as problem:
                 return "conflict", str(problem)
             except SaveError as problem:
                 return "error", str(problem)
             except Exception as problem:  # never let the worker die: keep retrying instead
                 return "error", f"not saved: {type(problem).__name__}: {problem}"
-        return None
 
     def _report_idle(self) -> None:
         with self._cond:

@@ -23,8 +23,9 @@ from ..model import (
     Workshop,
     WorkshopBundle,
 )
+from ..model.merge import merge_documents
 from .atomic import atomic_write_bytes, remove_stale_temp_files
-from .codec import ChunkCache, read_document, to_toml
+from .codec import ChunkCache, decode_document, read_document, to_toml
 
 # Named in this module before listing.py existed; re-exported for those who import them here.
 from .listing import OUTSIDE_SESSIONS as OUTSIDE_SESSIONS
@@ -109,6 +110,17 @@ def fingerprint(path: Path) -> Fingerprint | None:
     return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
 
 
+@dataclass(frozen=True)
+class MergedSave:
+    """A save that found the file changed by another writer and merged the two copies."""
+
+    path: Path
+    ours: Document
+    """What this process saved, as a snapshot: the ancestor when the merge is taken in."""
+    merged: Document
+    """What the file holds now: ours and theirs merged by item id."""
+
+
 @dataclass
 class LoadedWorkshop:
     """A workshop as loaded: its documents, which file each came from, and what was wrong."""
@@ -161,6 +173,9 @@ class SessionStore:
         self.root = Path(root)
         self._seen: dict[Path, Fingerprint | None] = {}
         self._chunks: dict[Path, ChunkCache] = {}
+        self._base: dict[Path, bytes] = {}
+        """The text of each file as this store last read or wrote it: the common ancestor
+        when another writer's change is merged in (kept as bytes, parsed only for a merge)."""
 
     # -- reading -------------------------------------------------------------------------
 
@@ -256,6 +271,7 @@ class SessionStore:
                 )
                 continue
             texts[path] = result.text or ""
+            self._base[path] = texts[path].encode("utf-8")
             loaded.paths[document.id] = path
             documents.append((document, path))
 
@@ -420,6 +436,83 @@ class SessionStore:
         self._write(path, document)
         return path
 
+    def save_merging(self, loaded: LoadedWorkshop, document: Document) -> MergedSave | None:
+        """Save like `save`; but when another writer changed the file since this store last
+        read or wrote it, merge theirs into ours by item id (three-way, the version last read
+        or written is the ancestor) and write that instead of refusing. Returns what was
+        merged, or None for a plain save. A file that is gone or no longer parses is not
+        merged (a merge needs a valid other side): ConflictError, as `save`. A walk written to
+        a note-taker's own log is saved as `save` does."""
+        path = loaded.paths.get(document.id)
+        if path is None or not path.exists() or not self.changed_on_disk(path):
+            self.save(loaded, document)
+            return None
+        if isinstance(document, GembaWalk) and loaded.writing_to.get(document.id):
+            self.save(loaded, document)  # our items go to our own log, never to their file
+            return self._read_walk_in(loaded, document, path)
+        if isinstance(document, GembaWalk):
+            observations, actions = loaded.own_items(document)
+            ours: Document = document.model_copy(
+                update={"observations": observations, "actions": actions}, deep=True
+            )
+        else:
+            ours = document.model_copy(deep=True)
+        for _attempt in range(3):  # the other writer may save again while we merge
+            seen = fingerprint(path)
+            try:
+                raw = path.read_bytes()
+            except OSError as error:
+                raise ConflictError(
+                    Problem(path, f"changed by another program and cannot be read: {error.strerror}")
+                ) from error
+            theirs = decode_document(path, raw, type(ours))
+            if theirs.document is None or theirs.document.id != ours.id:
+                why = str(theirs.problems[0].message) if theirs.problems else "another document"
+                raise ConflictError(
+                    Problem(
+                        path,
+                        f"changed by another program into something that cannot be merged ({why}); "
+                        "not overwritten",
+                    )
+                )
+            base_raw = self._base.get(path)
+            base = decode_document(path, base_raw, type(ours)).document if base_raw else None
+            if base is not None and base.id != ours.id:
+                base = None
+            merged = merge_documents(ours, theirs.document, base)
+            self._seen[path] = seen
+            if merged == theirs.document:
+                self._base[path] = raw  # nothing of ours is missing there: no write needed
+                return MergedSave(path, ours, merged)
+            try:
+                self._write(path, merged)
+            except ConflictError:
+                continue
+            return MergedSave(path, ours, merged)
+        raise SaveError(Problem(path, "not saved yet: another program keeps changing it; trying again"))
+
+    def _read_walk_in(self, loaded: LoadedWorkshop, walk: GembaWalk, path: Path) -> MergedSave:
+        """The walk's owner changed its file while this process logs to a log of its own:
+        take their items in (read only: they stay theirs)."""
+        seen = fingerprint(path)
+        raw = path.read_bytes() if seen is not None else b""
+        theirs = decode_document(path, raw, GembaWalk).document
+        if theirs is None or theirs.id != walk.id:
+            raise ConflictError(
+                Problem(path, "changed by another program into something that cannot be merged")
+            )
+        base_raw = self._base.get(path)
+        base = decode_document(path, base_raw, GembaWalk).document if base_raw else None
+        ours = walk.model_copy(deep=True)
+        merged = merge_documents(ours, theirs, base if base is not None and base.id == walk.id else None)
+        mine = loaded.writing_to[walk.id]
+        for item in (*theirs.observations, *theirs.actions):
+            if loaded.origins.get(item.id) != mine:
+                loaded.origins[item.id] = path
+        self._seen[path] = seen
+        self._base[path] = raw
+        return MergedSave(path, ours, merged)
+
     def save_log(self, loaded: LoadedWorkshop, path: Path) -> Path:
         """Save another note-taker's log of a walk as it is in memory: for a change made to one
         of its items outside the app (photos attached by `workshop photos`)."""
@@ -443,6 +536,7 @@ class SessionStore:
         except OSError as error:
             raise SaveError(Problem(path, f"not saved: {error.strerror or error}")) from error
         self._seen[path] = fingerprint(path)
+        self._base[path] = data
 
     def changed_on_disk(self, path: Path) -> bool:
         """True when the file is not what this store last read or wrote."""
@@ -488,6 +582,7 @@ class SessionStore:
             raise SaveError(Problem(path, f"not deleted: {error.strerror or error}")) from error
         self._seen.pop(path, None)
         self._chunks.pop(path, None)
+        self._base.pop(path, None)
         return target
 
 

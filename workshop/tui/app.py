@@ -65,7 +65,7 @@ class WorkshopApp(WorkshopHost):
         self,
         sessions: Path,
         language: Lang | None = None,
-        watch_seconds: float = 2.0,
+        watch_seconds: float = 0.5,
         debounce: float | None = None,
         config: Path | None = None,
     ) -> None:
@@ -219,12 +219,45 @@ class WorkshopApp(WorkshopHost):
     # -- files changed by someone else ---------------------------------------------------
 
     def _check_disk(self) -> None:
-        """Another program changed an open file: ask, never overwrite it silently."""
-        if self.bench is None:
+        """Another program changed an open file: the saver merges it in, without asking (a
+        file that is gone or no longer parses is held back and asked about); other
+        note-takers' logs of an open walk are read again. Runs every `watch_seconds`."""
+        bench = self.bench
+        if bench is None:
             return
-        changed = self.bench.changed_files()
-        if changed:
-            self._ask_about_change(*changed[0])
+        gone = [(doc_id, path) for doc_id, path in bench.changed_files() if not path.exists()]
+        if gone:
+            self._ask_about_change(*gone[0])
+        bench.take_in_changes()
+        for walk in bench.refresh_logs():
+            self._document_changed(walk.id)
+            self.notify(t(self.language, "merged.came_in"), timeout=3)
+
+    def on_workshop_host_changes_merged(self, message: WorkshopHost.ChangesMerged) -> None:
+        """Another writer's changes, merged and saved by the saver: into the live document,
+        the screens showing it redrawn, a quiet notice of what came in. Never a dialog."""
+        notice = message.notice
+        saver = self.autosaver
+        if saver is None:
+            return
+        try:
+            document = saver.absorb(notice)
+        except Exception as error:
+            self.show_error(error)
+            return
+        self._document_changed(document.id)
+        if notice.merged == notice.ours:
+            return
+        lang = self.language
+        text = t(lang, "merged.added", count=notice.added) if notice.added else t(lang, "merged.came_in")
+        if notice.conflicts:
+            text += " " + t(lang, "merged.conflicts", count=notice.conflicts)
+        self.notify(text, timeout=4, markup=False)
+
+    def _document_changed(self, document_id: str) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, BaseScreen):
+                screen.document_changed(document_id)
 
     @work(group="changed on disk")
     async def _ask_about_change(self, document_id: str, path: Path) -> None:

@@ -21,7 +21,7 @@ from textual.worker import Worker, get_current_worker
 from .i18n import Lang, t
 
 if TYPE_CHECKING:
-    from ..store.autosave import SaveStatus
+    from ..store.autosave import MergeNotice, SaveStatus
     from ..workbench import Shelf, Workbench
 
 R = TypeVar("R")
@@ -41,11 +41,18 @@ class WorkshopHost(App[None]):
         def can_replace(self, message: Message) -> bool:
             return isinstance(message, WorkshopHost.SaveStatusChanged)
 
+    @dataclass
+    class ChangesMerged(Message):
+        """Posted from the saver's thread: another writer's changes were merged and saved;
+        the UI takes them into the live document (never replaced: each one counts)."""
+
+        notice: MergeNotice
+
     def __init__(
         self,
         sessions: Path,
         language: Lang = "nl",
-        watch_seconds: float = 2.0,
+        watch_seconds: float = 0.5,
         debounce: float | None = None,
     ) -> None:
         super().__init__()
@@ -90,11 +97,15 @@ class WorkshopHost(App[None]):
             if self.shelf is None:
                 from ..workbench import Shelf  # deferred: keeps first paint free of pydantic
 
-                self.shelf = Shelf(self.sessions, self._post_status, self.debounce)
+                self.shelf = Shelf(self.sessions, self._post_status, self.debounce, self._post_merged)
             return self.shelf
 
     def _post_status(self, status: SaveStatus) -> None:
         self.post_message(self.SaveStatusChanged(status))
+
+    def _post_merged(self, notice: MergeNotice) -> None:
+        if not self.post_message(self.ChangesMerged(notice)):
+            raise RuntimeError("the app is closing")  # the saver takes the changes in itself
 
     def on_workshop_host_save_status_changed(self, message: SaveStatusChanged) -> None:
         self.save_status = message.status

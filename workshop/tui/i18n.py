@@ -475,6 +475,16 @@ _TEXT: dict[str, tuple[str, str]] = {
         "one persona per journey view, with needs, expectations and frustrations.",
     ),
     "help.close": ("esc sluiten", "esc close"),
+    # merge-live (issue 11): another writer's changes merged in, never a dialog
+    "merged.added": ("{count} notitie(s) van een andere schrijver", "{count} note(s) from another writer"),
+    "merged.came_in": (
+        "Wijzigingen van een andere schrijver verwerkt",
+        "Changes from another writer taken in",
+    ),
+    "merged.conflicts": (
+        "{count} aan beide kanten gewijzigd: zie Conflicten (k)",
+        "{count} edited on both sides: see Conflicts (k)",
+    ),
 }
 
 

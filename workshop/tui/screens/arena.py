@@ -87,6 +87,15 @@ class ArenaScreen(TakesLines, BaseScreen[None]):
     def on_mount(self) -> None:
         self.set_interval(0.5, self.tick, name="arena countdown")
 
+    def document_changed(self, document_id: str) -> None:
+        """Another writer's notes came in: the round's list again; what is typed stays."""
+        if document_id != self.arena.id:
+            return
+        notes = self.query_one("#notes", ItemList)
+        notes.items = self.round.notes
+        notes.sync()
+        self.query_one("#round", Static).update(self._round_line())
+
     def relabel(self) -> None:
         """Every word in the new language, in place: what is being typed stays as it is."""
         self.query_one("#round", Static).update(self._round_line())

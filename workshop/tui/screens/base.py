@@ -91,6 +91,9 @@ class BaseScreen(Labelled, Screen[R]):
         self.follow_language()
         self.refresh_bindings()
 
+    def document_changed(self, document_id: str) -> None:
+        """Another writer's changes to a document were taken in: redraw what shows it."""
+
 
 class BaseModal(Labelled, ModalScreen[R]):
     """A dialog that answers with an R; awaited with `push_screen_wait` in a worker."""

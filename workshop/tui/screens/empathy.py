@@ -139,6 +139,13 @@ class EmpathyScreen(TakesLines, BaseScreen[None]):
         self._update_empties()
         self._set_current(self.current, focus=False)
 
+    def document_changed(self, document_id: str) -> None:
+        """Another writer's items came in: every section again; what is typed stays."""
+        if document_id != self.emap.id:
+            return
+        self.session.reindex()
+        self._redraw(set(self.panels))
+
     def _row(self, item: EmpathyItem) -> Row:
         marker = item.valence if item.valence != "neutral" else ""
         tag = self.workshop.phase_label(item.phase, self.lang) if item.phase else ""

@@ -341,6 +341,16 @@ class GembaScreen(TakesLines, BaseScreen[None]):
         self._redraw_log()
         self.notify(self.t("map.undone", what=self.t(f"undo.{undone}")), timeout=2)
 
+    def document_changed(self, document_id: str) -> None:
+        """Other note-takers' observations came in: totals and log again, the cursor kept."""
+        if document_id != self.walk.id:
+            return
+        self.session.rebuild()
+        log = self.query_one("#log", ItemList)
+        log.items = self.session.view
+        log.sync()
+        self.query_one("#panel", Static).update(self._panel())
+
     def _redraw_log(self) -> None:
         self._show_log()
         self.query_one("#panel", Static).update(self._panel())

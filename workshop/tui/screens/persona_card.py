@@ -62,6 +62,11 @@ class PersonaCardScreen(BaseScreen[None]):
     def relabel(self) -> None:
         self.query_one("#card-body", Static).update(self._card())
 
+    def document_changed(self, document_id: str) -> None:
+        """Another writer changed this persona: the card again."""
+        if document_id == self.persona.id:
+            self.relabel()
+
     @work(exclusive=True, group="persona card")
     @guarded
     async def action_edit(self) -> None:

@@ -162,7 +162,7 @@ class WorkshopScreen(BaseScreen[None]):
 
     def _claim(self) -> None:
         """Tell the facilitator when another `workshop` process has this workshop open: each
-        session is saved file by file, a change on disk is never overwritten without asking,
+        session is saved file by file, a change on disk is merged in, never overwritten,
         and a walk logged by both goes to separate files."""
         holder = self.bench.claim()
         if holder is not None:
@@ -186,6 +186,10 @@ class WorkshopScreen(BaseScreen[None]):
             line = self.query_one(f"#{name}", Static)
             line.update(text)
             line.display = bool(text)
+
+    def document_changed(self, document_id: str) -> None:
+        """Another writer's changes came in: counts and the conflicts note again."""
+        self.refresh_lists()
 
     def refresh_lists(self) -> None:
         """Summary, counts and lists again, in place, after a screen on top changed them; the
