@@ -172,7 +172,7 @@ def _commands() -> Iterable[Command]:
     )
     yield c("commit", "c", "screen.commit", "Toezegging", "Commitment", "selection")
     # -- synthesis (issue 14): themes, dot voting, impact x effort, opportunities ---------------
-    yield c("synthesis", "s", "synthesis", "Synthese", "Synthesis", "workshop")
+    yield c("synthesis", "s", "synthesis", "Synthese", "Synthesis", "workshop", show=False)
     yield c("syn_select", "space", "select", "Kiezen aan/uit", "Select on/off", "selection", show=False)
     yield c("syn_theme", "t", "new_theme", "Nieuw thema", "New theme", "selection")
     yield c("syn_add", "c", "add_to_theme", "Bij thema", "Add to theme", "selection")
