@@ -147,3 +147,76 @@ async def test_a_full_synthesis_of_the_example(tmp_path: Path, apps) -> None:
 
 def app_bench(screen: SynthesisScreen):
     return screen.bench
+
+
+@sync
+async def test_theme_from_tags_rename_split_merge_delete_and_dots_run_out(tmp_path: Path, apps) -> None:
+    root = copy_example(tmp_path)
+    app = make_app(root, "en")
+    apps.append(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter", "s")
+        await wait_until(pilot, lambda: shows(app, "SynthesisScreen"))
+        screen = app.screen
+        assert isinstance(screen, SynthesisScreen)
+        synthesis = screen.synthesis
+
+        # a starting theme from a tag that several notes share (never from words of the text)
+        await press(pilot, "g")
+        await wait_until(pilot, lambda: shows(app, "PickScreen"))
+        picked = app.screen.options[0][0]
+        await press(pilot, "1")
+        (theme,) = synthesis.themes
+        assert theme.name == picked and len(theme.notes) >= 2
+        assert all(picked in n.tags for n in screen.evidence if n.id in theme.notes)
+
+        themes = screen.query_one("#themes", OptionList)
+        themes.focus()
+        themes.highlighted = 0
+        await press(pilot, "r")
+        await answer(pilot, "Renamed")
+        await press(pilot, "b")
+        await answer(pilot, "Why it matters")
+        assert (theme.name, theme.description) == ("Renamed", "Why it matters")
+
+        # split the first note off into a theme of its own, then merge it back
+        moving = theme.notes[0]
+        screen.selected = {moving}
+        await press(pilot, "l")
+        await answer(pilot, "Split off")
+        assert [t.name for t in synthesis.themes] == ["Renamed", "Split off"]
+        assert synthesis.themes[1].notes == [moving] and moving not in theme.notes
+        themes.highlighted = 0
+        await press(pilot, "m")
+        await wait_until(pilot, lambda: shows(app, "PickScreen"))
+        await press(pilot, "1")
+        assert [t.name for t in synthesis.themes] == ["Renamed"] and moving in theme.notes
+
+        # out of a theme, from the evidence list
+        evidence = screen.query_one("#evidence", OptionList)
+        evidence.focus()
+        evidence.highlighted = next(i for i, n in enumerate(screen._shown()) if n.id == moving)
+        await press(pilot, "k")
+        assert synthesis.theme_of(moving) is None
+
+        # dots run out at votes_each; shift+v takes one back
+        synthesis.votes_each = 2
+        themes.focus()
+        themes.highlighted = 0
+        await press(pilot, "w")
+        await answer(pilot, "Dana")
+        await press(pilot, "v", "v", "v")
+        ballot = screen.bench.ballot("dana")
+        assert len(ballot.votes) == 2
+        await press(pilot, "V")
+        assert len(ballot.votes) == 1
+
+        await press(pilot, "d")
+        await wait_until(pilot, lambda: shows(app, "ConfirmScreen"))
+        await press(pilot, "y")
+        assert synthesis.themes == []
+        assert screen.bench.save_now()
+
+    stored = tomllib.loads((root / EXAMPLE.name / "synthesis.toml").read_text(encoding="utf-8"))
+    assert stored.get("themes", []) == []
