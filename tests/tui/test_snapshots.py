@@ -31,6 +31,7 @@ NAVIGATION: dict[str, tuple[str, ...]] = {
     "gemba_walk": ("enter", "tab", "gemba-1"),
     "arena_setup": ("enter", "a"),
     "arena_live": ("enter", "tab", "arena-1"),
+    "synthesis": ("enter", "s"),
 }
 
 

@@ -171,6 +171,38 @@ def _commands() -> Iterable[Command]:
         priority=True,
     )
     yield c("commit", "c", "screen.commit", "Toezegging", "Commitment", "selection")
+    # -- synthesis (issue 14): themes, dot voting, impact x effort, opportunities ---------------
+    yield c("synthesis", "s", "synthesis", "Synthese", "Synthesis", "workshop", show=False)
+    yield c("syn_select", "space", "select", "Kiezen aan/uit", "Select on/off", "selection", show=False)
+    yield c("syn_theme", "t", "new_theme", "Nieuw thema", "New theme", "selection")
+    yield c("syn_add", "c", "add_to_theme", "Bij thema", "Add to theme", "selection")
+    yield c("syn_remove", "k", "remove_from_theme", "Uit thema", "Out of theme", "selection", show=False)
+    yield c("syn_suggest", "g", "suggest", "Thema uit tags", "Theme from tags", "selection", show=False)
+    yield c("syn_rename", "r", "rename", "Thema hernoemen", "Rename theme", "selection", show=False)
+    yield c("syn_describe", "b", "describe", "Thema beschrijven", "Describe theme", "selection", show=False)
+    yield c("syn_split", "l", "split", "Thema splitsen", "Split theme", "selection", show=False)
+    yield c("syn_merge", "m", "merge", "Thema's samenvoegen", "Merge themes", "selection", show=False)
+    yield c(
+        "syn_delete", "delete,d", "delete_theme", "Thema verwijderen", "Delete theme", "selection", show=False
+    )
+    yield c("syn_voter", "w", "voter", "Wie stemt", "Who votes", "session")
+    yield c("syn_dot", "v", "dot(True)", "Stip", "Dot", "selection")
+    yield c("syn_undot", "V,shift+v", "dot(False)", "Stip weg", "Remove dot", "selection", show=False)
+    yield c("syn_next_voter", "n", "next_voter", "Volgende stemmer", "Next voter", "session")
+    yield c("syn_reveal", "f8,ctrl+r", "reveal", "Stemmen tonen", "Reveal votes", "session")
+    yield c("syn_impact", "i", "score('impact')", "Impact 1-4", "Impact 1-4", "selection", show=False)
+    yield c("syn_effort", "e", "score('effort')", "Moeite 1-4", "Effort 1-4", "selection", show=False)
+    yield c("syn_matrix", "x", "matrix", "Matrix aan/uit", "Matrix on/off", "session")
+    yield c(
+        "syn_opportunity",
+        "o",
+        "opportunity",
+        "Kans (hoe kunnen we)",
+        "Opportunity (how might we)",
+        "selection",
+    )
+    yield c("syn_action", "a", "opportunity_action", "Actiestap", "Action step", "selection", show=False)
+    yield c("syn_filter", "f,ctrl+f", "filter", "Filter", "Filter", "session", show=False)
     # -- dialogs and lists ---------------------------------------------------------------------
     yield c("close_help", "escape,q,f1,question_mark", "close", "Sluiten", "Close", "dialog", palette=False)
     yield c("yes", "y,j", "answer(True)", "Ja", "Yes", "dialog", show=False, palette=False)

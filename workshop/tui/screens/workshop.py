@@ -30,6 +30,7 @@ from .gemba import GembaScreen
 from .gemba_setup import GembaSetupScreen
 from .persona_card import PersonaCardScreen
 from .persona_form import PersonaFormScreen
+from .synthesis import SynthesisScreen
 from .workshop_form import WorkshopFormScreen
 
 
@@ -61,6 +62,7 @@ class WorkshopScreen(BaseScreen[None]):
             "edit_workshop",
             "report",
             "conflicts",
+            "synthesis",
             "delete",
             "back",
         )
@@ -310,6 +312,9 @@ class WorkshopScreen(BaseScreen[None]):
         status.show()
         self.notify(self.t("report.done", path=str(paths[0].parent)), timeout=12)
         self.report_paths = paths
+
+    def action_synthesis(self) -> None:
+        self.app.push_screen(SynthesisScreen(self.bench))
 
     def action_back(self) -> None:
         self.app.closed(self.bench)
