@@ -7,6 +7,7 @@ import shutil
 import tomllib
 from pathlib import Path
 
+import tomli_w
 from textual.widgets import Input, OptionList
 
 from workshop.model.synthesis import tally
@@ -26,6 +27,15 @@ def copy_example(tmp_path: Path) -> Path:
     shutil.copytree(EXAMPLE, folder)
     for made in [*folder.glob("synthesis*.toml"), *folder.glob("votes-*.toml")]:
         made.unlink()
+    # The shipped actions that answer its opportunities or themes go with them.
+    workshop_file = folder / "workshop.toml"
+    workshop = tomllib.loads(workshop_file.read_text(encoding="utf-8"))
+    workshop["actions"] = [
+        action
+        for action in workshop.get("actions", [])
+        if not any(source.startswith(("opp-", "theme-")) for source in action.get("sources", []))
+    ]
+    workshop_file.write_text(tomli_w.dumps(workshop), encoding="utf-8")
     return root
 
 
